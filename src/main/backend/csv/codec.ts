@@ -1,0 +1,125 @@
+/**
+ * RFC 4180 CSV, as PRODUCT.md's canonical formats use it. Hand-written rather than a
+ * library because errors must name the *physical line* a record starts on, also when
+ * earlier cells hold quoted line breaks, and the parser must stream 200k-row files fast.
+ */
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a whole file. Blank lines are skipped; a BOM and CRLF are accepted. */
+export function parseCsv(input: string): CsvTable {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const records: CsvRecord[] = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  while (i < n) {
+    const startLine = line;
+    const cells: string[] = [];
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      let cell: string;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        let j = i + 1;
+        let out = '';
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1) throw new CsvSyntaxError(startLine, `a quoted cell that starts on line ${startLine} is never closed`);
+          const chunk = text.slice(j, q);
+          for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
+          out += chunk;
+          if (text.charCodeAt(q + 1) === 34) {
+            out += '"';
+            j = q + 2;
+            continue;
+          }
+          i = q + 1;
+          break;
+        }
+        cell = out;
+        const c = text.charCodeAt(i);
+        if (i < n && c !== 44 && c !== 10 && c !== 13) {
+          throw new CsvSyntaxError(line, `unexpected text after a closing quote on line ${line}`);
+        }
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          if (c === 34) throw new CsvSyntaxError(line, `a quote inside an unquoted cell on line ${line} (quote the whole cell and double the quote)`);
+          j++;
+        }
+        cell = text.slice(i, j);
+        i = j;
+      }
+      cells.push(cell);
+      if (i >= n) {
+        endOfRecord = true;
+      } else {
+        const c = text.charCodeAt(i);
+        if (c === 44) {
+          i++;
+          if (i >= n) {
+            cells.push('');
+            endOfRecord = true;
+          }
+        } else {
+          // CR LF, LF, or a lone CR all end the record.
+          if (c === 13 && text.charCodeAt(i + 1) === 10) i += 2;
+          else i++;
+          line++;
+          endOfRecord = true;
+        }
+      }
+    }
+    if (cells.length === 1 && cells[0] === '') continue; // blank line
+    records.push({ line: startLine, cells });
+  }
+  const first = records.shift();
+  return { header: first ? first.cells : [], records };
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/**
+ * Against spreadsheet formula injection: a cell starting with = + - @ tab or CR (after
+ * any apostrophes) is written with one more leading apostrophe…
+ */
+export const guardFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/** …and reading removes exactly that one, so every value survives export → import unchanged. */
+export const unguardFormula = (value: string): string => (GUARDED.test(value) ? value.slice(1) : value);
+
+function quote(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * Writes rows as CSV: a UTF-8 BOM (so spreadsheet programs read Chinese text correctly),
+ * LF line ends, formula guard on every cell.
+ */
+export function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
+  const out: string[] = ['\ufeff' + header.map(quote).join(',')];
+  for (const row of rows) out.push(row.map((c) => quote(guardFormula(c))).join(','));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,156 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { WorkbenchError } from '../../../shared/result';
+import type { Database } from './schema';
+import { latestMigration, migrationProvider, migrations } from './migrations';
+import { backupTo, backupPath } from './backup';
+
+/** "FUNL": marks a SQLite file as a Funnel Workbench workspace (PRAGMA application_id). */
+export const APPLICATION_ID = 0x46554e4c;
+
+export interface Workspace {
+  path: string;
+  /** Raw handle for the hot bulk paths (imports, demo generation); everything else uses `db`. */
+  sqlite: BetterSqlite3.Database;
+  db: Kysely<Database>;
+  /** The newest migration applied. */
+  schemaVersion: string;
+  /** Set when opening ran migrations on an existing workspace: where the copy from before is. */
+  migrationBackup: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (otherwise a missing file is an error). */
+  create?: boolean;
+  /** Path of a better-sqlite3 addon built for this runtime (the Electron backend passes one). */
+  nativeBinding?: string;
+}
+
+function existingBackups(path: string): string[] {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.backup-`;
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.startsWith(prefix))
+      .sort()
+      .map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+function corrupt(path: string, reason: string): WorkbenchError {
+  const backups = existingBackups(path);
+  const restore = backups.length
+    ? ` The newest backup is ${backups.at(-1)}: copy it over ${path} to restore it.`
+    : ' Restore it from a backup, or create a new workspace with `funnel demo` or `funnel import`.';
+  return new WorkbenchError(
+    'workspace_corrupt',
+    `${path} cannot be opened as a workspace: ${reason}. Nothing was changed.${restore}`,
+    { path, backups },
+  );
+}
+
+/**
+ * Opens (or creates) a workspace file: checks it is a sound SQLite database of ours,
+ * refuses one written by a newer build, backs it up before any migration, then migrates.
+ * Every refusal happens before the first write, so a refused file is left untouched.
+ */
+export async function openWorkspace(file: string, options: OpenOptions = {}): Promise<Workspace> {
+  const path = file === ':memory:' ? file : resolve(file);
+  const isNew = path === ':memory:' || !existsSync(path);
+  if (isNew && !options.create && path !== ':memory:') {
+    throw new WorkbenchError(
+      'workspace_missing',
+      `No workspace at ${path}. Create one with \`funnel demo --db ${file}\` or \`funnel import --db ${file} --deals deals.csv\`.`,
+      { path },
+    );
+  }
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(path, {
+      fileMustExist: !isNew,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw corrupt(path, (e as Error).message);
+  }
+
+  try {
+    let check: unknown;
+    try {
+      check = sqlite.pragma('quick_check', { simple: true });
+    } catch (e) {
+      throw corrupt(path, (e as Error).message);
+    }
+    if (check !== 'ok') throw corrupt(path, `SQLite's integrity check reports "${String(check)}"`);
+
+    const tables = sqlite
+      .prepare(`select name from sqlite_master where type = 'table'`)
+      .pluck()
+      .all() as string[];
+    const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    if (tables.length > 0 && appId !== APPLICATION_ID) {
+      throw corrupt(path, 'it is a SQLite database of another program, not a Funnel Workbench workspace');
+    }
+
+    const applied = tables.includes('kysely_migration')
+      ? (sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[])
+      : [];
+    const unknown = applied.filter((name) => !(name in migrations));
+    if (unknown.length > 0) {
+      const backup = backupTo(sqlite, backupPath(path, `from-newer-build`));
+      throw new WorkbenchError(
+        'workspace_from_newer_build',
+        `${path} was written by a newer version of Funnel Workbench (schema ${unknown.at(-1)}; this version knows up to ${latestMigration}). ` +
+          `It was not opened or changed. Update Funnel Workbench to open it. A copy is kept at ${backup}.`,
+        { path, backup, schema: unknown.at(-1), supported: latestMigration },
+      );
+    }
+
+    const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
+    let migrationBackup: string | null = null;
+    if (pending.length > 0 && applied.length > 0 && path !== ':memory:') {
+      migrationBackup = backupTo(sqlite, backupPath(path, `before-${pending.at(-1)}`));
+    }
+
+    if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
+
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    if (pending.length > 0) {
+      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        throw new WorkbenchError(
+          'internal',
+          `Updating ${path} to the current schema failed in migration ${failed}: ${(error as Error).message}.` +
+            (migrationBackup ? ` The workspace as it was before is at ${migrationBackup}.` : ''),
+          { path, backup: migrationBackup },
+        );
+      }
+      if (tables.length === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+
+    return {
+      path,
+      sqlite,
+      db,
+      schemaVersion: latestMigration,
+      migrationBackup,
+      close: async () => {
+        await db.destroy();
+      },
+    };
+  } catch (e) {
+    if (sqlite.open) sqlite.close();
+    throw e;
+  }
+}

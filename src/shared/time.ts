@@ -1,0 +1,80 @@
+/**
+ * Timestamps as PRODUCT.md defines them, everywhere (files and command line):
+ * `YYYY-MM-DD` (00:00 UTC) or `YYYY-MM-DDTHH:MM[:SS[.fff]]` followed by `Z`, `±HH:MM`,
+ * `±HHMM` or nothing (= UTC, never the machine's local time). Pure: no Node, no DOM.
+ */
+export const DAY_MS = 86_400_000;
+
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+/** Milliseconds since the epoch, or null when `text` is not a valid timestamp. */
+export function parseTimestamp(text: string): number | null {
+  const m = TIMESTAMP.exec(text);
+  if (!m) return null;
+  const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
+  const y = Number(ys), mo = Number(mos), d = Number(ds);
+  if (!validDate(y, mo, d)) return null;
+  const h = hs ? Number(hs) : 0, mi = mis ? Number(mis) : 0, s = ss ? Number(ss) : 0;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  // Sub-millisecond digits (some CRMs export microseconds) are truncated, not rounded,
+  // so a value never moves into the next millisecond.
+  const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+  let offsetMin = 0;
+  if (zone && zone !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2, 4));
+    if (oh > 23 || om > 59) return null;
+    offsetMin = sign * (oh * 60 + om);
+  }
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+}
+
+/** The canonical written form: ISO 8601 in UTC with milliseconds. */
+export const formatTimestamp = (ms: number): string => new Date(ms).toISOString();
+
+/** `YYYY-MM-DD`, validated; null when it is not a real calendar day. */
+export function parseDay(text: string): string | null {
+  const m = DAY.exec(text);
+  if (!m) return null;
+  return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? text : null;
+}
+
+/** 00:00 UTC of a `YYYY-MM-DD` day. */
+export const dayStart = (day: string): number => Date.parse(`${day}T00:00:00.000Z`);
+
+/** The UTC calendar day of an instant. */
+export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** `--as-of D` is the end of day D; with a time of day it is that instant (PRODUCT.md). */
+export function parseAsOf(text: string): number | null {
+  if (parseDay(text)) return dayStart(text) + DAY_MS;
+  return parseTimestamp(text);
+}
+
+export const QUARTER = /^(\d{4})Q([1-4])$/;
+
+/** `2026Q4` → its first day and the first day after it, as `YYYY-MM-DD`. */
+export function quarterRange(quarter: string): { start: string; end: string } | null {
+  const m = QUARTER.exec(quarter);
+  if (!m) return null;
+  const y = Number(m[1]), q = Number(m[2]);
+  const start = new Date(Date.UTC(y, (q - 1) * 3, 1)).toISOString().slice(0, 10);
+  const end = new Date(Date.UTC(y, q * 3, 1)).toISOString().slice(0, 10);
+  return { start, end };
+}
+
+/** The quarter a `YYYY-MM-DD` day falls in, e.g. `2026Q4`. */
+export function quarterOf(day: string): string {
+  const y = day.slice(0, 4);
+  const month = Number(day.slice(5, 7));
+  return `${y}Q${Math.floor((month - 1) / 3) + 1}`;
+}
