@@ -32,6 +32,13 @@ export function parseCsv(input: string): CsvTable {
   let i = 0;
   let line = 1;
   while (i < n) {
+    const first = text.charCodeAt(i);
+    if (first === 10 || first === 13) {
+      // A blank line: skipped (a record holding one empty cell is written as "").
+      i += first === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      continue;
+    }
     const startLine = line;
     const cells: string[] = [];
     let endOfRecord = false;
@@ -90,7 +97,6 @@ export function parseCsv(input: string): CsvTable {
         }
       }
     }
-    if (cells.length === 1 && cells[0] === '') continue; // blank line
     records.push({ line: startLine, cells });
   }
   const first = records.shift();
@@ -120,6 +126,9 @@ function quote(cell: string): string {
  */
 export function writeCsv(header: readonly string[], rows: Iterable<readonly string[]>): string {
   const out: string[] = ['\ufeff' + header.map(quote).join(',')];
-  for (const row of rows) out.push(row.map((c) => quote(guardFormula(c))).join(','));
+  for (const row of rows) {
+    // One empty cell alone would read back as a blank line.
+    out.push(row.length === 1 && row[0] === '' ? '""' : row.map((c) => quote(guardFormula(c))).join(','));
+  }
   return out.join('\n') + '\n';
 }

@@ -113,7 +113,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
 
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
     let migrationBackup: string | null = null;
-    if (pending.length > 0 && applied.length > 0 && path !== ':memory:') {
+    if (pending.length > 0 && tables.length > 0 && path !== ':memory:') {
       migrationBackup = backupTo(sqlite, backupPath(path, `before-${pending.at(-1)}`));
     }
 

@@ -137,6 +137,20 @@ export class DealWriter {
     this.written++;
   }
 
+  /** Replaces the history of a stored deal that the import names without its deal row. */
+  replaceHistory(dealId: string, history: readonly HistoryValues[]): void {
+    const row = this.sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?').get(dealId) as
+      | { seq: number; createdAt: number; stage: string }
+      | undefined;
+    if (!row) throw new Error(`deal ${dealId} is not in the workspace`);
+    this.deleteHistory.run(row.seq);
+    for (const h of history) this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
+    this.historyWritten += history.length;
+    this.sqlite
+      .prepare('update deals set stage_entered_at = ? where seq = ?')
+      .run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
+  }
+
   /** Brings the reference tables (teams, owners, accounts) up to date with the deals. */
   finish(): void {
     this.sqlite.exec(`

@@ -1,0 +1,175 @@
+import type { ImportCheck, ImportFileKind, ImportFiles, ImportOutcome } from '../../../shared/contract';
+import type { Stage } from '../../../shared/domain/stages';
+import { WorkbenchError } from '../../../shared/result';
+import type { Workspace } from '../db/connection';
+import { DealWriter, type HistoryValues } from '../pipeline/deal-writer';
+import { loadStages, replaceStages } from '../pipeline/stages';
+import { readSetting, writeSetting } from '../workspace/settings';
+import { wipeDemoData } from '../workspace/demo-data';
+import { IssueLog } from './issues';
+import { readDeals, type ReadDeal } from './read-deals';
+import { readHistory } from './read-history';
+import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-local';
+import { readStages } from './read-stages';
+import { readCanonical } from './table-reader';
+
+const KINDS: ImportFileKind[] = ['deals', 'history', 'stages', 'mentors', 'quotas'];
+
+interface ImportPlan {
+  log: IssueLog;
+  counts: ImportCheck['counts'];
+  stages: Stage[] | null;
+  deals: ReadDeal[];
+  history: Map<string, HistoryValues[]>;
+  mentors: MentorTag[];
+  quotas: QuotaRow[];
+  currency: string | null;
+  replacesDemo: boolean;
+}
+
+export type ImportProgress = (phase: 'checking' | 'writing', done: number, total: number) => void;
+
+/** Reads and validates every file against the workspace, writing nothing. */
+function plan(ws: Workspace, files: ImportFiles): ImportPlan {
+  const log = new IssueLog();
+  const sqlite = ws.sqlite;
+  if (!KINDS.some((k) => files[k])) {
+    throw new WorkbenchError('invalid_input', 'Choose at least one file to import (deals.csv, history.csv, stages.csv, mentors.csv or quotas.csv).');
+  }
+  const replacesDemo = readSetting(sqlite, 'workspace.isDemo', false) && Boolean(files.deals);
+  const rows = Object.fromEntries(KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []])) as Record<
+    ImportFileKind,
+    ReturnType<typeof readCanonical>
+  >;
+
+  const stages = files.stages ? readStages(rows.stages, log) : null;
+  const model = stages ?? loadStages(sqlite);
+  const stageKeys = new Set(model.map((s) => s.key));
+
+  // Stored deals stay visible to history/mentors rows, unless the demo data is being replaced.
+  const stored = new Map<string, number>();
+  if (!replacesDemo) {
+    for (const r of sqlite.prepare('select id, created_at as createdAt from deals').iterate() as Iterable<{ id: string; createdAt: number }>) {
+      stored.set(r.id, r.createdAt);
+    }
+  }
+  const currency = replacesDemo ? null : readSetting<string | null>(sqlite, 'workspace.currency', null);
+  const dealsRead = readDeals(rows.deals, { stageKeys, currency }, log);
+  const fileDeals = new Map(dealsRead.deals.map((d) => [d.deal.id, d.deal.createdAt]));
+  if (stages && !replacesDemo) {
+    // A new stage model must still fit every stored deal the files do not rewrite.
+    const orphaned = new Map<string, number>();
+    for (const r of sqlite.prepare('select id, stage from deals').iterate() as Iterable<{ id: string; stage: string }>) {
+      if (!stageKeys.has(r.stage) && !fileDeals.has(r.id)) orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
+    }
+    for (const [stage, n] of orphaned) log.error('stages', 0, `stages.csv drops stage "${stage}", which ${n} stored deal(s) are in`);
+  }
+  const invalidDealIds = new Map<string, number>();
+  if (log.invalidLines.deals.size) {
+    for (const row of rows.deals) if (log.invalidLines.deals.has(row.line)) invalidDealIds.set(row.get('id'), row.line);
+  }
+  const createdAt = (id: string) => fileDeals.get(id) ?? (invalidDealIds.has(id) ? undefined : stored.get(id));
+  const history = readHistory(rows.history, { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) }, log);
+  const mentors = readMentors(rows.mentors, (id) => createdAt(id) !== undefined, log);
+  const quotas = readQuotas(rows.quotas, log);
+
+  const counts = Object.fromEntries(
+    KINDS.map((k) => [k, { rows: files[k] ? rows[k].length + countBadWidth(log, k, rows[k]) : 0, invalid: log.invalidLines[k].size }]),
+  ) as ImportCheck['counts'];
+  return { log, counts, stages, deals: dealsRead.deals, history, mentors, quotas, currency: dealsRead.currency, replacesDemo };
+}
+
+/** Rows dropped by the reader for a wrong cell count still count as rows of the file. */
+function countBadWidth(log: IssueLog, _kind: ImportFileKind, rows: { line: number }[]): number {
+  const kept = new Set(rows.map((r) => r.line));
+  let n = 0;
+  for (const line of log.invalidLines[_kind]) if (!kept.has(line)) n++;
+  return n;
+}
+
+function summary(p: ImportPlan): ImportCheck {
+  return {
+    valid: p.log.errorCount === 0,
+    counts: p.counts,
+    errors: p.log.errors,
+    warnings: p.log.warnings,
+    moreErrors: p.log.errorCount - p.log.errors.length,
+  };
+}
+
+/** Validates the files and says what an import would do; nothing is written. */
+export function checkImport(ws: Workspace, files: ImportFiles): ImportCheck {
+  return summary(plan(ws, files));
+}
+
+/**
+ * Imports in one transaction: either every accepted row goes in or nothing does.
+ * With errors it refuses, unless `skipInvalid` (then the valid rows go in). Errors that
+ * concern a whole file (a missing column, broken quoting) always refuse.
+ */
+export function applyImport(
+  ws: Workspace,
+  files: ImportFiles,
+  options: { skipInvalid: boolean; onProgress?: ImportProgress },
+): ImportOutcome {
+  options.onProgress?.('checking', 0, 1);
+  const p = plan(ws, files);
+  const check = summary(p);
+  if (p.log.fatal || (p.log.errorCount > 0 && !options.skipInvalid)) {
+    const first = p.log.errors[0];
+    const where = first ? `${first.file}.csv${first.line ? ` line ${first.line}` : ''}: ${first.message}` : '';
+    const hint = p.log.fatal
+      ? 'Fix the file and import again.'
+      : 'Fix those rows, or import only the valid rows (--skip-invalid, or "Import valid rows" in the app).';
+    throw new WorkbenchError(
+      'import_invalid',
+      `The import has ${p.log.errorCount} error(s); nothing was imported. First: ${where}. ${hint}`,
+      check,
+    );
+  }
+
+  const sqlite = ws.sqlite;
+  const total = p.deals.length;
+  const imported: ImportOutcome['imported'] = { deals: 0, history: 0, stages: 0, mentors: 0, quotas: 0 };
+  options.onProgress?.('writing', 0, total);
+  sqlite.transaction(() => {
+    if (p.replacesDemo) wipeDemoData(sqlite);
+    if (p.stages) {
+      replaceStages(sqlite, p.stages);
+      imported.stages = p.stages.length;
+    } else if ((sqlite.prepare('select count(*) from stages').pluck().get() as number) === 0) {
+      replaceStages(sqlite, loadStages(sqlite));
+    }
+    const fresh = (sqlite.prepare('select count(*) from deals').pluck().get() as number) === 0;
+    const writer = new DealWriter(sqlite, { source: 'csv', fresh });
+    const inFile = new Set<string>();
+    for (const { deal } of p.deals) {
+      inFile.add(deal.id);
+      writer.write(deal, p.history.get(deal.id));
+    }
+    for (const [dealId, rows] of p.history) if (!inFile.has(dealId)) writer.replaceHistory(dealId, rows);
+    writer.finish();
+    imported.deals = writer.written;
+    imported.history = writer.historyWritten;
+
+    if (p.mentors.length) {
+      const del = sqlite.prepare('delete from mentor_assignments where deal_id = ?');
+      for (const dealId of new Set(p.mentors.map((m) => m.dealId))) del.run(dealId);
+      const ins = sqlite.prepare('insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)');
+      const now = Date.now();
+      for (const m of p.mentors) ins.run(m.dealId, m.mentor, m.sharePct, now);
+      imported.mentors = p.mentors.length;
+    }
+    if (p.quotas.length) {
+      const up = sqlite.prepare(
+        `insert into quotas(quarter, team, owner, amount_cents) values(?, ?, ?, ?)
+         on conflict(quarter, team, owner) do update set amount_cents = excluded.amount_cents`,
+      );
+      for (const q of p.quotas) up.run(q.quarter, q.team, q.owner, q.amountCents);
+      imported.quotas = p.quotas.length;
+    }
+    if (p.currency !== null) writeSetting(sqlite, 'workspace.currency', p.currency);
+  })();
+  options.onProgress?.('writing', total, total);
+  return { ...check, imported, replacedDemo: p.replacesDemo };
+}

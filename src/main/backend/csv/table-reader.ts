@@ -1,0 +1,75 @@
+import type { ImportFileKind } from '../../../shared/contract';
+import { CsvSyntaxError, parseCsv, unguardFormula, type CsvRecord } from './codec';
+import { COLUMNS, FILE_NAMES, REQUIRED, TRIMMED } from './columns';
+import type { IssueLog } from './issues';
+
+/** A parsed canonical file: rows with their line numbers, cells looked up by column name. */
+export interface CanonicalRow {
+  line: number;
+  get(column: string): string;
+}
+
+/**
+ * Parses one canonical CSV and maps its header (case-insensitive) onto the canonical
+ * columns. File-level problems are logged as line-0 errors and yield no rows; a row whose
+ * cell count differs from the header's is an error of that row.
+ */
+export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog): CanonicalRow[] {
+  const file = FILE_NAMES[kind];
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) {
+      log.error(kind, 0, `${file} line ${e.line}: ${e.message}; nothing in ${file} can be read reliably`);
+      return [];
+    }
+    throw e;
+  }
+  if (table.header.length === 0) {
+    log.error(kind, 0, `${file} is empty: it needs a header row (${COLUMNS[kind].join(',')})`);
+    return [];
+  }
+  const index = new Map<string, number>();
+  table.header.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    if (COLUMNS[kind].includes(name)) {
+      if (index.has(name)) log.error(kind, 0, `${file}: column "${name}" appears twice in the header`);
+      else index.set(name, i);
+    } else {
+      log.warn(kind, 1, `${file}: unknown column "${raw}" is ignored`);
+    }
+  });
+  const missingRequired = REQUIRED[kind].filter((c) => !index.has(c));
+  if (missingRequired.length) {
+    log.error(kind, 0, `${file}: the header lacks the required column(s) ${missingRequired.join(', ')}`);
+    return [];
+  }
+  const missingOptional = COLUMNS[kind].filter((c) => !index.has(c) && !REQUIRED[kind].includes(c));
+  if (missingOptional.length && !(kind === 'deals' && missingOptional.every((c) => c === 'last_activity_at' || c === 'deleted_at'))) {
+    log.warn(kind, 1, `${file}: no column ${missingOptional.join(', ')}; left empty`);
+  }
+
+  const width = table.header.length;
+  const rows: CanonicalRow[] = [];
+  for (const record of table.records) {
+    if (record.cells.length !== width) {
+      log.error(kind, record.line, `has ${record.cells.length} cells where the header has ${width}`);
+      continue;
+    }
+    rows.push(makeRow(record, index));
+  }
+  return rows;
+}
+
+function makeRow(record: CsvRecord, index: Map<string, number>): CanonicalRow {
+  return {
+    line: record.line,
+    get(column: string): string {
+      const i = index.get(column);
+      if (i === undefined) return '';
+      const value = unguardFormula(record.cells[i]!);
+      return TRIMMED.has(column) ? value.trim() : value;
+    },
+  };
+}

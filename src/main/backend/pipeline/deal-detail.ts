@@ -1,0 +1,71 @@
+import type { DealDetail, FieldChange, StageVisit } from '../../../shared/contract';
+import { DAY_MS, formatTimestamp } from '../../../shared/time';
+import { WorkbenchError } from '../../../shared/result';
+import type { Workspace } from '../db/connection';
+import type { DealRecord } from '../db/schema';
+import { listNotes } from '../notes/notes';
+import { toDealRow } from './deal-list';
+import { workspaceNow } from '../workspace/settings';
+
+interface HistoryRow {
+  field: string;
+  value: string;
+  changedAt: number;
+  source: string;
+}
+
+/**
+ * A deal's stage visits up to `now` (PRODUCT.md, "Timeline of a deal"): from created_at
+ * in the stage of its earliest stage row (or its column), moving at each stage row before
+ * `now` in time order; consecutive rows of one stage merge.
+ */
+export function stageTimeline(createdAt: number, stageColumn: string, rows: readonly HistoryRow[], now: number): StageVisit[] {
+  const stageRows = rows.filter((r) => r.field === 'stage');
+  let current = stageRows[0]?.value ?? stageColumn;
+  let entered = createdAt;
+  const visits: StageVisit[] = [];
+  for (const row of stageRows) {
+    if (row.changedAt >= now) break;
+    if (row.value === current) continue;
+    visits.push({ stage: current, enteredAt: formatTimestamp(entered), exitedAt: formatTimestamp(row.changedAt), days: (row.changedAt - entered) / DAY_MS });
+    current = row.value;
+    entered = row.changedAt;
+  }
+  visits.push({ stage: current, enteredAt: formatTimestamp(entered), exitedAt: null, days: Math.max(0, now - entered) / DAY_MS });
+  return visits;
+}
+
+const changes = (rows: readonly HistoryRow[], field: string): FieldChange[] =>
+  rows
+    .filter((r) => r.field === field)
+    .map((r) => ({ value: r.value, changedAt: formatTimestamp(r.changedAt), source: r.source }));
+
+export function getDeal(ws: Workspace, id: string): DealDetail {
+  const sqlite = ws.sqlite;
+  const deal = sqlite.prepare('select * from deals where id = ?').get(id) as DealRecord | undefined;
+  if (!deal) throw new WorkbenchError('not_found', `There is no deal with id "${id}" in this workspace.`);
+  const stage = sqlite.prepare('select kind, dwell_limit_days from stages where key = ?').get(deal.stage) as
+    | { kind: string; dwell_limit_days: number | null }
+    | undefined;
+  // Sorted by time; rows at one instant keep the order they were written in.
+  const history = sqlite
+    .prepare('select field, value, changed_at as changedAt, source from deal_history where deal_seq = ? order by changed_at, id')
+    .all(deal.seq) as HistoryRow[];
+  const now = workspaceNow(sqlite);
+  return {
+    ...toDealRow({ ...deal, kind: stage?.kind ?? null, dwell_limit_days: stage?.dwell_limit_days ?? null }, now),
+    currency: deal.currency,
+    createdAt: formatTimestamp(deal.created_at),
+    lostReason: deal.lost_reason,
+    product: deal.product,
+    nextStep: deal.next_step,
+    lastActivityAt: deal.last_activity_at === null ? null : formatTimestamp(deal.last_activity_at),
+    deletedAt: deal.deleted_at === null ? null : formatTimestamp(deal.deleted_at),
+    source: deal.source,
+    timeline: stageTimeline(deal.created_at, deal.stage, history, now),
+    amountHistory: changes(history, 'amount'),
+    closeDateHistory: changes(history, 'close_date'),
+    forecastHistory: changes(history, 'forecast_category'),
+    notes: listNotes(ws, id),
+  };
+}

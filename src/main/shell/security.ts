@@ -1,0 +1,166 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The security baseline of every window, as pure functions: no Electron at runtime (the
+ * import above is type-only), so `tests/unit/shell/security.test.ts` checks them in plain
+ * Node. `lockdown.ts` applies them to real windows and sessions.
+ *
+ * Where an attacker comes from in this app: text inside the workspace (deal names, notes,
+ * CRM fields, imported CSV cells) that the renderer displays. If one of those ever turns
+ * into markup, everything below is what keeps it from reaching Node, the file system or
+ * the network.
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'workbench';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** What the window loads in a built app (the renderer is served by `protocol.ts`). */
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** URLs longer than this are refused by the external opener: no real link needs more. */
+export const MAX_EXTERNAL_URL_LENGTH = 2048;
+
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Funnel Workbench',
+    // Shown on 'ready-to-show', so the window never flashes an empty white frame.
+    show: false,
+    backgroundColor: '#f8f9fa',
+    webPreferences: {
+      // The preload and the page run in separate JavaScript worlds: page scripts cannot
+      // reach the preload's `ipcRenderer` or tamper with the prototypes it relies on.
+      contextIsolation: true,
+      // The renderer runs in Chromium's OS-level sandbox; the preload only gets the small
+      // sandboxed `require('electron')` surface (it is bundled to one CJS file for that).
+      sandbox: true,
+      // No Node.js in the page or its workers: an injected script must not get `require`.
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      // Same-origin policy stays on: the page cannot read other origins or local files.
+      webSecurity: true,
+      // No http:// scripts or styles inside the secure app:// page.
+      allowRunningInsecureContent: false,
+      // <webview> would embed a guest page with its own (possibly weaker) preferences.
+      webviewTag: false,
+      // The spellchecker downloads dictionaries from Google's CDN; the app is offline-first.
+      spellcheck: false,
+      preload,
+    },
+  };
+}
+
+/**
+ * The Content-Security-Policy of the app page, sent as a response header by `protocol.ts`.
+ * Scripts only from the app itself, never inline; `<style>` elements only from the app or
+ * carrying this load's nonce (Mantine injects its CSS variables that way, reading the nonce
+ * through `getStyleNonce`); inline `style=` attributes are allowed because Mantine's style
+ * props and ECharts' tooltips set them, and an attribute cannot run script.
+ */
+export function contentSecurityPolicy(nonce: string): string {
+  if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('a CSP nonce must be 16+ base64 characters');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `style-src-elem 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+function parse(url: unknown): URL | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Is `url` a page of the app itself? `devOrigin` is the electron-vite dev server (only ever
+ * passed in development). Compared as parsed origins, never by string prefix, so
+ * `app://workbench.evil/` or `http://localhost:5173@evil.example/` do not pass.
+ */
+export function isAppUrl(url: unknown, devOrigin?: string | null): boolean {
+  const parsed = parse(url);
+  if (!parsed || parsed.username || parsed.password) return false;
+  if (parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST) return true;
+  if (devOrigin) {
+    const dev = parse(devOrigin);
+    return dev !== null && parsed.origin !== 'null' && parsed.origin === dev.origin;
+  }
+  return false;
+}
+
+/**
+ * Should an IPC message from this frame be answered? Only from the app's own top-level
+ * pages: an iframe or a page that navigated elsewhere must not reach main. Every `ipcMain`
+ * handler goes through `handleTrusted()` in `lockdown.ts`, which asks this.
+ */
+export function isTrustedSender(frameUrl: unknown, devOrigin?: string | null): boolean {
+  return isAppUrl(frameUrl, devOrigin);
+}
+
+// C0 and C1 control characters, DEL, and the Unicode bidi/invisible formatting characters
+// that let a link look like one host and open another.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc', 'to']);
+
+/**
+ * May `url` be handed to the operating system (`shell.openExternal`)? The OS opens it with
+ * whatever program claims the scheme, so only two schemes pass: `https:` with a host (the
+ * browser) and `mailto:` with an address (the mail client). Everything else is refused:
+ * `http:` (readable and changeable on the way), `javascript:`, `file:` (would run or open
+ * a local file), `data:`, `blob:`, custom schemes of other installed programs
+ * (`ms-msdt:`, `vscode:`, `smb:` … a classic remote-code-execution path), credentials in
+ * the URL (`https://bank.example@evil.example` phishing), control and bidi characters,
+ * backslashes and over-long strings (parser differentials between us and the OS).
+ */
+export function isSafeExternalUrl(url: unknown): boolean {
+  if (typeof url !== 'string' || url.length === 0 || url.length > MAX_EXTERNAL_URL_LENGTH) return false;
+  if (FORBIDDEN_CHARACTERS.test(url) || /[\s\\]/.test(url)) return false;
+  const parsed = parse(url);
+  if (!parsed) return false;
+  if (parsed.username || parsed.password) return false;
+
+  if (parsed.protocol === 'https:') {
+    // Insist on the canonical spelling: the WHATWG parser reads `https:evil.example` or
+    // `https:/evil.example` as https://evil.example/, other parsers do not.
+    if (!/^https:\/\/[^/?#]/i.test(url)) return false;
+    return parsed.hostname.length > 0 && !url.slice('https://'.length).startsWith('@');
+  }
+
+  if (parsed.protocol === 'mailto:') {
+    // An address is required; only the usual header fields may follow. (Some mail clients
+    // understood `?attach=/path/to/file`: a link that mails your files away.)
+    const address = decodeSafely(parsed.pathname);
+    if (address === null || FORBIDDEN_CHARACTERS.test(address) || !/^[^@\s,;]+@[^@\s,;]+(,[^@\s,;]+@[^@\s,;]+)*$/.test(address)) return false;
+    for (const key of parsed.searchParams.keys()) {
+      if (!MAILTO_FIELDS.has(key.toLowerCase())) return false;
+    }
+    return true;
+  }
+
+  return false;
+}
+
+function decodeSafely(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}

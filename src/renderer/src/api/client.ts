@@ -1,0 +1,37 @@
+import type { Channel, EventName, Events, InputOf, ResultOf } from '../../../shared/contract';
+import { ApiError } from './errors';
+import type { Transport } from './transport';
+
+/** The typed face of a Transport: contract channels in, contract results out. */
+export interface ApiClient {
+  /** Resolves with the channel's result; rejects with an ApiError when the backend says `{ok:false}`. */
+  invoke<K extends Channel>(channel: K, input: InputOf<K>): Promise<ResultOf<K>>;
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+}
+
+export function createClient(transport: Transport, onError?: (error: ApiError) => void): ApiClient {
+  return {
+    async invoke(channel, input) {
+      let result;
+      try {
+        result = await transport.invoke(channel, input);
+      } catch (e) {
+        // A transport should answer with a Result, but a bridge that throws must not
+        // escape as an untyped error.
+        result = {
+          ok: false as const,
+          error: { code: 'internal' as const, message: e instanceof Error ? e.message : String(e) },
+        };
+      }
+      if (!result.ok) {
+        const error = new ApiError(channel, result.error);
+        onError?.(error);
+        throw error;
+      }
+      return result.value as ResultOf<typeof channel>;
+    },
+    on(event, cb) {
+      return transport.on(event, (payload) => cb(payload as Events[typeof event]));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { DealSortColumn } from '../../../shared/contract';
+import type { en } from '../i18n/en';
+
+export type ColumnId = keyof typeof en.columns;
+
+export interface Column {
+  id: ColumnId;
+  /** The database sort column; absent when the column cannot be sorted. */
+  sort?: DealSortColumn;
+  /** Share of the table width (table-layout: fixed keeps columns still while scrolling). */
+  width: string;
+  align?: 'right';
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'name', sort: 'name', width: '19%' },
+  { id: 'account', sort: 'account', width: '14%' },
+  { id: 'owner', sort: 'owner', width: '10%' },
+  { id: 'team', sort: 'team', width: '9%' },
+  { id: 'amount', sort: 'amount', width: '10%', align: 'right' },
+  { id: 'stage', sort: 'stage', width: '11%' },
+  { id: 'closeDate', sort: 'closeDate', width: '9%' },
+  { id: 'daysInStage', sort: 'daysInStage', width: '10%' },
+  { id: 'forecastCategory', width: '8%' },
+];

@@ -1,0 +1,68 @@
+import type { DealFilter, DealQuery, DealSortColumn } from '../../../shared/contract';
+
+/** What the filter bar holds; empty lists mean "any". */
+export interface FilterState {
+  search: string;
+  teams: string[];
+  owners: string[];
+  stages: string[];
+  closeQuarter: string | null;
+  forecastCategories: string[];
+  stalledOnly: boolean;
+}
+
+export const EMPTY_FILTER: FilterState = {
+  search: '',
+  teams: [],
+  owners: [],
+  stages: [],
+  closeQuarter: null,
+  forecastCategories: [],
+  stalledOnly: false,
+};
+
+export interface SortState {
+  column: DealSortColumn;
+  direction: 'asc' | 'desc';
+}
+
+export const DEFAULT_SORT: SortState = { column: 'amount', direction: 'desc' };
+
+/** Numbers and dates read best largest/latest first on the first click; text A→Z. */
+const DESC_FIRST: ReadonlySet<DealSortColumn> = new Set(['amount', 'daysInStage', 'updatedAt']);
+
+export function nextSort(current: SortState, column: DealSortColumn): SortState {
+  if (current.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { column, direction: DESC_FIRST.has(column) ? 'desc' : 'asc' };
+}
+
+export function isFiltered(f: FilterState): boolean {
+  return (
+    f.search.trim() !== '' ||
+    f.teams.length > 0 ||
+    f.owners.length > 0 ||
+    f.stages.length > 0 ||
+    f.closeQuarter !== null ||
+    f.forecastCategories.length > 0 ||
+    f.stalledOnly
+  );
+}
+
+/**
+ * The wire filter: only what is set, so equal filters give equal query keys (and hit
+ * the same cached pages) however the person got there.
+ */
+export function toDealFilter(f: FilterState, search: string): DealFilter {
+  const filter: DealFilter = {};
+  const s = search.trim();
+  if (s) filter.search = s.slice(0, 200);
+  if (f.teams.length) filter.teams = [...f.teams].sort();
+  if (f.owners.length) filter.owners = [...f.owners].sort();
+  if (f.stages.length) filter.stages = [...f.stages].sort();
+  if (f.closeQuarter) filter.closeQuarter = f.closeQuarter;
+  if (f.forecastCategories.length) filter.forecastCategories = [...f.forecastCategories].sort();
+  if (f.stalledOnly) filter.stalledOnly = true;
+  return filter;
+}
+
+export type ListQuery = Required<Pick<DealQuery, 'filter' | 'sort'>>;

@@ -1,0 +1,92 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChartFunnel, IconDatabaseImport, IconFlask } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../export/ExportMenu';
+import { ImportDialog } from '../import/ImportDialog';
+import type { usePreferences } from '../preferences/usePreferences';
+import { useWorkspace } from '../workspace/useWorkspace';
+import { AREAS } from './areas';
+import { DemoBanner } from './DemoBanner';
+import { LanguageSwitch, ThemeSwitch } from './Switches';
+
+export function Shell({ preferences }: { preferences: ReturnType<typeof usePreferences> }) {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+  const [areaId, setAreaId] = useState(AREAS[0]!.id);
+  const [importOpen, setImportOpen] = useState(false);
+  const workspace = useWorkspace();
+  const isDemo = workspace.data?.isDemo ?? false;
+  const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 208, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNav')} />
+            <IconChartFunnel size={26} stroke={1.6} aria-hidden className="funnel-logo" />
+            <Text fw={700} size="lg" data-testid="product-name">
+              {t('app.name')}
+            </Text>
+            {isDemo && (
+              <Tooltip label={t('demo.title')}>
+                <Badge
+                  color="yellow"
+                  variant="filled"
+                  leftSection={<IconFlask size={14} aria-hidden />}
+                  data-testid="demo-badge"
+                  className="funnel-demo-badge"
+                >
+                  {t('header.demoBadge')}
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              variant={isDemo ? 'filled' : 'default'}
+              leftSection={<IconDatabaseImport size={16} aria-hidden />}
+              onClick={() => setImportOpen(true)}
+              data-testid="import-open"
+            >
+              {isDemo ? t('header.importReal') : t('header.import')}
+            </Button>
+            <ExportMenu />
+            <LanguageSwitch language={preferences.language} onChange={preferences.setLanguage} />
+            <ThemeSwitch theme={preferences.theme} onChange={preferences.setTheme} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {AREAS.map((a) => (
+          <NavLink
+            key={a.id}
+            component="button"
+            label={t(a.label)}
+            leftSection={<a.icon size={18} stroke={1.6} aria-hidden />}
+            active={a.id === area.id}
+            aria-current={a.id === area.id ? 'page' : undefined}
+            onClick={() => {
+              setAreaId(a.id);
+              nav.close();
+            }}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main className="funnel-main">
+        {isDemo && <DemoBanner onImport={() => setImportOpen(true)} />}
+        <area.Screen />
+      </AppShell.Main>
+
+      <ImportDialog opened={importOpen} onClose={() => setImportOpen(false)} isDemo={isDemo} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyImport, checkImport } from '../../../src/main/backend/csv/import';
+import { exportCsv } from '../../../src/main/backend/csv/export';
+import { WorkbenchError } from '../../../src/shared/result';
+import type { ImportFiles } from '../../../src/shared/contract';
+import { tempWorkspace } from '../../support/temp';
+
+const fixture = (name: string) => ({ name, text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8') });
+const small = (): ImportFiles => ({ deals: fixture('deals.csv'), history: fixture('history.csv') });
+const count = (ws: Awaited<ReturnType<typeof tempWorkspace>>, table: string) =>
+  ws.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+
+describe('CSV import', () => {
+  it('imports the canonical files and keeps ids, text and amounts exactly', async () => {
+    const ws = await tempWorkspace();
+    const out = applyImport(ws, small(), { skipInvalid: false });
+    expect(out.imported).toMatchObject({ deals: 3, history: 9 });
+    const d = ws.sqlite.prepare(`select * from deals where id = '0042'`).get() as Record<string, unknown>;
+    expect(d.name).toBe('华信科技 - 云平台, 二期');
+    expect(d.next_step).toBe('准备报价\n并约见CFO');
+    expect(d.amount_cents).toBe(12_000_050);
+    // +08:00 is converted, not read as local time.
+    expect(d.updated_at).toBe(Date.parse('2026-03-01T01:30:00Z'));
+    // Entered proposal on 2026-02-10.
+    expect(d.stage_entered_at).toBe(Date.parse('2026-02-10T00:00:00Z'));
+    const formula = ws.sqlite.prepare(`select name from deals where id = 'A-2'`).pluck().get();
+    expect(formula).toBe('=HYPERLINK("x")');
+    // A-3's first history row is before its created_at: it counts as stamped at created_at.
+    expect(out.warnings.some((w) => w.file === 'history' && /before their deal's created_at/.test(w.message))).toBe(true);
+  });
+
+  it('reports every bad row by file, line and reason and imports nothing', async () => {
+    const ws = await tempWorkspace();
+    applyImport(ws, small(), { skipInvalid: false });
+    const before = exportCsv(ws, 'deals').text;
+    const deals = {
+      name: 'deals.csv',
+      text:
+        'id,name,stage,created_at,amount,close_date,forecast_category\n' +
+        'N1,ok,need,2026-05-01,10,,\n' +
+        'N2,bad stage,closing,2026-05-01,10,,\n' +
+        ',no id,need,2026-05-01,10,,\n' +
+        'N4,bad amount,need,2026-05-01,ten,,\n' +
+        'N5,bad day,need,2026-02-30,10,2026-13-01,maybe\n' +
+        'N1,dupe,need,2026-05-01,10,,\n',
+    };
+    const check = checkImport(ws, { deals });
+    expect(check.valid).toBe(false);
+    const lines = check.errors.map((e) => `${e.file}:${e.line}`);
+    expect(lines).toEqual(expect.arrayContaining(['deals:3', 'deals:4', 'deals:5', 'deals:6', 'deals:7']));
+    expect(check.errors.find((e) => e.line === 3)!.message).toContain('closing');
+    expect(check.errors.filter((e) => e.line === 6).map((e) => e.message).join(' ')).toMatch(/created_at.*close_date.*forecast_category/s);
+    expect(() => applyImport(ws, { deals }, { skipInvalid: false })).toThrow(WorkbenchError);
+    expect(exportCsv(ws, 'deals').text).toBe(before);
+
+    const partial = applyImport(ws, { deals }, { skipInvalid: true });
+    expect(partial.imported.deals).toBe(1);
+    expect(count(ws, 'deals')).toBe(4);
+  });
+
+  it('refuses a file with a missing required column or broken quoting even with skip-invalid', async () => {
+    const ws = await tempWorkspace();
+    const noStage = { deals: { name: 'd.csv', text: 'id,name,created_at\nX,y,2026-01-01\n' } };
+    expect(() => applyImport(ws, noStage, { skipInvalid: true })).toThrow(/required column\(s\) stage/);
+    const broken = { deals: { name: 'd.csv', text: 'id,stage,created_at\nX,need,"2026-01-01\n' } };
+    expect(() => applyImport(ws, broken, { skipInvalid: true })).toThrow(/never closed/);
+    expect(count(ws, 'deals')).toBe(0);
+  });
+
+  it('rolls back everything when writing fails half-way', async () => {
+    const ws = await tempWorkspace();
+    applyImport(ws, small(), { skipInvalid: false });
+    const before = exportCsv(ws, 'deals').text;
+    // A trigger makes the database refuse the third new deal mid-transaction.
+    ws.sqlite.exec(`create trigger boom before insert on deals when new.id = 'Z3' begin select raise(abort, 'disk full'); end`);
+    const text = 'id,stage,created_at\nZ1,need,2026-05-01\nZ2,need,2026-05-01\nZ3,need,2026-05-01\n';
+    expect(() => applyImport(ws, { deals: { name: 'd.csv', text } }, { skipInvalid: false })).toThrow(/disk full/);
+    expect(exportCsv(ws, 'deals').text).toBe(before);
+  });
+
+  it('warns about unknown columns and a second currency', async () => {
+    const ws = await tempWorkspace();
+    const text = 'ID,Stage,created_at,currency,colour\nX1,need,2026-01-01,CNY,red\nX2,need,2026-01-01,USD,blue\n';
+    const out = applyImport(ws, { deals: { name: 'd.csv', text } }, { skipInvalid: false });
+    expect(out.imported.deals).toBe(2);
+    expect(out.warnings.map((w) => w.message).join('\n')).toMatch(/unknown column "colour"[\s\S]*currency "USD"/);
+  });
+
+  it('re-importing deals.csv alone keeps the stored history; a stages.csv may not drop a used stage', async () => {
+    const ws = await tempWorkspace();
+    applyImport(ws, small(), { skipInvalid: false });
+    applyImport(ws, { deals: fixture('deals.csv') }, { skipInvalid: false });
+    expect(count(ws, 'deal_history')).toBe(9);
+    const stages = { name: 's.csv', text: 'key,name,order,kind,probability\nneed,Need,1,open,0.1\nwon,Won,2,won,1\n' };
+    expect(() => applyImport(ws, { stages }, { skipInvalid: false })).toThrow(/drops stage "proposal"/);
+  });
+});
+
+describe('CSV export', () => {
+  it('export → import into a new workspace → export gives identical files', async () => {
+    const a = await tempWorkspace('a.db');
+    applyImport(a, small(), { skipInvalid: false });
+    a.sqlite.exec(`insert into mentor_assignments values ('0042', '王芳', 20, 0)`);
+    a.sqlite.exec(`insert into quotas values ('2026Q4', '华东大客户部', '', 500000000)`);
+    const kinds = ['deals', 'history', 'stages', 'mentors', 'quotas'] as const;
+    const first = Object.fromEntries(kinds.map((k) => [k, exportCsv(a, k)]));
+    const b = await tempWorkspace('b.db');
+    applyImport(
+      b,
+      Object.fromEntries(kinds.map((k) => [k, { name: first[k]!.filename, text: first[k]!.text }])) as ImportFiles,
+      { skipInvalid: false },
+    );
+    for (const k of kinds) expect(exportCsv(b, k).text).toBe(first[k]!.text);
+    // The formula guard is visible in the file and reversed on import.
+    expect(first.deals!.text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(first.deals!.text.split('\n')[0]).toBe(
+      '\ufeffid,name,account,owner,team,amount,currency,stage,created_at,close_date,forecast_category,lost_reason,product,next_step,updated_at,last_activity_at,deleted_at',
+    );
+  });
+});
