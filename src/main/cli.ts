@@ -226,9 +226,11 @@ async function serve(argv: string[]): Promise<void> {
     }
     ws = await ensureWorkspace(path);
   }
-  let server: RunningServer | undefined;
-  const registry = createBackend(ws, (event, payload) => server?.emit(event, payload));
-  server = await startServer({ registry, rendererDir, ...(port ? { port } : {}) });
+  // The registry needs an emitter before the server that carries events exists.
+  const events: { server?: RunningServer } = {};
+  const registry = createBackend(ws, (event, payload) => events.server?.emit(event, payload));
+  const server = await startServer({ registry, rendererDir, ...(port ? { port } : {}) });
+  events.server = server;
   console.log(`Funnel Workbench is serving ${ws.path}`);
   console.log(`Open ${server.loginUrl}`);
   console.log('(only this computer can connect; press Ctrl+C to stop)');

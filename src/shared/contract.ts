@@ -8,7 +8,6 @@ import type { Stage } from './domain/stages';
  * validated against these schemas at the backend boundary whatever the transport.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/);
 const text = z.string().max(10_000);
 

@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'coverage/**', 'tests/e2e/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The renderer talks to the backend only through the typed client: no Node, Electron,
+    // native modules or runtime kysely may reach it (type-only imports are fine).
+    files: ['src/renderer/**/*.{ts,tsx}', 'tests/ui/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*', 'better-sqlite3', 'kysely', 'kysely/*', ...nodeBuiltins], allowTypeImports: true, message: 'The renderer runs in a sandboxed page: reach data through the typed client (src/renderer/src/api).' },
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and browser libraries.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // shared/ is used by the UI, the backend and the deck alike: pure code only.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'better-sqlite3', 'kysely', 'react', ...nodeBuiltins], allowTypeImports: true, message: 'src/shared is pure: no Node, Electron, database or UI code.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in the project.' },
+          ],
+        },
+      ],
+    },
+  },
+);
