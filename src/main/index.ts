@@ -22,7 +22,8 @@ app.enableSandbox();
 
 // The dev server URL is honoured only in development: a packaged app must not be
 // pointed at another page by an environment variable.
-const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const devUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 const devOrigin = devUrl ? new URL(devUrl).origin : null;
 
 let mainWindow: BrowserWindow | null = null;

@@ -33,7 +33,9 @@ interface ParentPort {
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!parentPort) {
-  console.error('backend-host.js runs inside the Electron app only; outside it use `funnel serve` or the CLI.');
+  console.error(
+    'backend-host.js runs inside the Electron app only; outside it use `funnel serve` or the CLI.',
+  );
   process.exit(1);
 }
 const parent: ParentPort = parentPort;

@@ -123,7 +123,10 @@ export class BackendPorts {
     try {
       result = await (await this.backend).dispatch(channel, input);
     } catch (e) {
-      result = { ok: false, error: { code: 'internal', message: `${channel} failed: ${(e as Error)?.message ?? String(e)}` } };
+      result = {
+        ok: false,
+        error: { code: 'internal', message: `${channel} failed: ${(e as Error)?.message ?? String(e)}` },
+      };
     }
     this.post(port, { type: 'result', id, result });
   }
@@ -144,7 +147,10 @@ export class BackendPorts {
           id: message.id,
           result: {
             ok: false,
-            error: { code: 'internal', message: `The answer could not be sent to the window: ${(e as Error).message}` },
+            error: {
+              code: 'internal',
+              message: `The answer could not be sent to the window: ${(e as Error).message}`,
+            },
           },
         } satisfies PortMessage);
       } catch {
@@ -155,29 +161,30 @@ export class BackendPorts {
 }
 
 const ADDON_MISMATCH =
-  /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application|Module did not self-register|better_sqlite3\.node|Could not locate the bindings file/i;
+  /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application|Module did not self-register|Could not locate the bindings file|Cannot find module '[^']*\.node'/i;
 
 /**
- * Turns whatever opening the workspace threw into a message a person can act on. The
- * backend's own errors (newer build, corrupt file — they name the backup) pass through
- * unchanged; a better-sqlite3 addon built for the wrong runtime says how to build the
- * right one; anything else names the workspace path.
+ * Turns whatever opening the workspace threw into a message a person can act on. A
+ * better-sqlite3 addon built for the wrong runtime is recognised first (whatever wraps it:
+ * opening reports any constructor failure as a corrupt file, but the file is fine and the
+ * fix is a rebuild); the backend's own errors (newer build, corrupt file — they name the
+ * backup) pass through unchanged; anything else names the workspace path.
  */
 export function describeStartupError(error: unknown, workspacePath: string, nativeBinding: string): AppError {
-  if (error instanceof WorkbenchError) return error.toAppError();
   const message = error instanceof Error ? error.message : String(error);
   if (ADDON_MISMATCH.test(message)) {
     return {
       code: 'internal',
       message:
-        `The database engine (better-sqlite3) could not be loaded for this version of Electron, so the workspace at ${workspacePath} was not opened. ` +
+        `The database engine (better-sqlite3) could not be loaded for this version of Electron, so the workspace at ${workspacePath} was not opened (the file itself was not touched). ` +
         (nativeBinding
-          ? `The addon at ${nativeBinding} does not fit this Electron; delete it and run \`node scripts/electron-native.mjs --required\`.`
+          ? `The addon at ${nativeBinding} could not be loaded: delete it if it exists and run \`node scripts/electron-native.mjs --required\` to rebuild it.`
           : 'In development, run `node scripts/electron-native.mjs --required` (it builds the Electron copy of the addon); a packaged app needs reinstalling.') +
         ` (${message})`,
       details: { path: workspacePath, nativeBinding: nativeBinding || null },
     };
   }
+  if (error instanceof WorkbenchError) return error.toAppError();
   return {
     code: 'internal',
     message: `Funnel Workbench could not open the workspace at ${workspacePath}: ${message}`,

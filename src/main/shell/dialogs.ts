@@ -35,7 +35,11 @@ function fileToShow(error: AppError, workspacePath: string): string | null {
  * file and the backup), let the person find the file, then quit. The app never starts on
  * a workspace it cannot trust.
  */
-export async function explainFatalStartup(error: AppError, workspacePath: string, strings: ShellStrings): Promise<void> {
+export async function explainFatalStartup(
+  error: AppError,
+  workspacePath: string,
+  strings: ShellStrings,
+): Promise<void> {
   const file = fileToShow(error, workspacePath);
   const buttons = file ? [strings.showInFolder, strings.quit] : [strings.quit];
   const { response } = await dialog.showMessageBox({

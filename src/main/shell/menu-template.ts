@@ -30,10 +30,24 @@ export function appMenuTemplate(
   const file: MenuItemConstructorOptions = {
     label: strings.file,
     submenu: [
-      { id: 'import', label: strings.import, accelerator: 'CmdOrCtrl+O', click: () => actions.command('import') },
-      { id: 'export', label: strings.export, accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
+      {
+        id: 'import',
+        label: strings.import,
+        accelerator: 'CmdOrCtrl+O',
+        click: () => actions.command('import'),
+      },
+      {
+        id: 'export',
+        label: strings.export,
+        accelerator: 'CmdOrCtrl+E',
+        click: () => actions.command('export'),
+      },
       { type: 'separator' },
-      { id: 'open-workspace-folder', label: strings.openWorkspaceFolder, click: () => actions.openWorkspaceFolder() },
+      {
+        id: 'open-workspace-folder',
+        label: strings.openWorkspaceFolder,
+        click: () => actions.openWorkspaceFolder(),
+      },
       // macOS quits from the app menu; elsewhere File ▸ Quit is the convention.
       ...(env.mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: strings.quit }]),
     ],

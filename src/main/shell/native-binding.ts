@@ -21,7 +21,9 @@ export interface NativeBindingQuery {
 /** The installed better-sqlite3's version, or null when it cannot be read. */
 function installedSqliteVersion(root: string): string | null {
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(
+      readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+    ) as {
       version?: unknown;
     };
     return typeof pkg.version === 'string' ? pkg.version : null;
@@ -43,7 +45,8 @@ export function findElectronNativeBinding(query: NativeBindingQuery): string | n
   let names: string[];
   try {
     names = readdirSync(dir).filter(
-      (name) => name.startsWith(prefix) && name.endsWith(suffix) && name.length > prefix.length + suffix.length,
+      (name) =>
+        name.startsWith(prefix) && name.endsWith(suffix) && name.length > prefix.length + suffix.length,
     );
   } catch {
     return null;

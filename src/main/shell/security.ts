@@ -115,8 +115,9 @@ export function isTrustedSender(frameUrl: unknown, devOrigin?: string | null): b
 
 // C0 and C1 control characters, DEL, and the Unicode bidi/invisible formatting characters
 // that let a link look like one host and open another.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const FORBIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 const MAILTO_FIELDS = new Set(['subject', 'body', 'cc', 'bcc', 'to']);
 
 /**
@@ -147,7 +148,12 @@ export function isSafeExternalUrl(url: unknown): boolean {
     // An address is required; only the usual header fields may follow. (Some mail clients
     // understood `?attach=/path/to/file`: a link that mails your files away.)
     const address = decodeSafely(parsed.pathname);
-    if (address === null || FORBIDDEN_CHARACTERS.test(address) || !/^[^@\s,;]+@[^@\s,;]+(,[^@\s,;]+@[^@\s,;]+)*$/.test(address)) return false;
+    if (
+      address === null ||
+      FORBIDDEN_CHARACTERS.test(address) ||
+      !/^[^@\s,;]+@[^@\s,;]+(,[^@\s,;]+@[^@\s,;]+)*$/.test(address)
+    )
+      return false;
     for (const key of parsed.searchParams.keys()) {
       if (!MAILTO_FIELDS.has(key.toLowerCase())) return false;
     }

@@ -66,7 +66,8 @@ const zh: ShellStrings = {
   restart: '重新启动',
   showInFolder: '在文件夹中显示',
   backendStoppedTitle: '数据服务已停止',
-  backendStopped: '漏斗工作台负责读写工作区的数据服务意外停止。已保存的数据不受影响。请重新启动该服务继续工作，或退出程序。',
+  backendStopped:
+    '漏斗工作台负责读写工作区的数据服务意外停止。已保存的数据不受影响。请重新启动该服务继续工作，或退出程序。',
   fatalTitles: {
     newerBuild: '此工作区由更新版本的漏斗工作台创建',
     corrupt: '无法打开工作区',

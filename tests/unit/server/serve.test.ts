@@ -78,10 +78,10 @@ describe('funnel serve', () => {
     const auth = { Authorization: `Bearer ${s.token}` };
     const info = await (await invoke(s, 'workspace.info', {}, auth)).json();
     expect(info).toMatchObject({ ok: true, value: { dealCount: 3, currency: 'CNY' } });
-    const bad = await (await invoke(s, 'pipeline.list', { limit: 100000 }, auth)).json();
+    const bad = (await (await invoke(s, "pipeline.list", { limit: 100000 }, auth)).json()) as { error: { message: string } };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(bad.error.message).toContain('limit');
-    const unknown = await (await invoke(s, 'nope.nothing', {}, auth)).json();
+    const unknown = (await (await invoke(s, "nope.nothing", {}, auth)).json()) as { error: { code: string } };
     expect(unknown.error.code).toBe('not_found');
     const notJson = await fetch(`${s.url}api/invoke/workspace.info`, { method: 'POST', headers: auth, body: 'x=1' });
     expect(notJson.status).toBe(415);

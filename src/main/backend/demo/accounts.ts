@@ -88,7 +88,7 @@ export function generateAccounts(count: number, teams: readonly DemoTeam[], rng:
   // Popular accounts (low index: they get most deals, see pickAccount) are the big ones.
   for (let i = 0; i < accounts.length; i++) {
     const rank = i / accounts.length;
-    accounts[i]!.size = rank < 0.03 ? 2.4 : rank < 0.2 ? 1.4 : rank < 0.6 ? 1 : 0.75;
+    accounts[i]!.size = rank < 0.03 ? 1.8 : rank < 0.2 ? 1.25 : rank < 0.6 ? 1 : 0.8;
   }
   return accounts;
 }

@@ -34,13 +34,13 @@ if (FIELD_NAME.join() !== 'stage,amount,close_date,forecast_category,owner') thr
  * move on, fall back a stage, or (the rest) lose. Tuned so about a quarter of closed
  * deals are won, as in a healthy B2B book.
  */
-const ADVANCE = [0.68, 0.7, 0.66, 0.76, 0.92];
+const ADVANCE = [0.6, 0.64, 0.6, 0.72, 0.9];
 const REGRESS = [0, 0.03, 0.07, 0.06, 0.03];
 /** Share of deals entering the CRM at each open stage (inbound RFQs skip the early ones). */
 const INITIAL_STAGE = [0.72, 0.18, 0.08, 0.02, 0];
-/** A typical visit lasts this share of its dwell limit; σ = 0.6 puts about a third past the limit. */
-const DWELL_MEDIAN_SHARE = 0.72;
-const DWELL_SIGMA = 0.6;
+/** A typical visit lasts this share of its dwell limit; σ = 0.65 puts about 40 % past the limit. */
+const DWELL_MEDIAN_SHARE = 0.85;
+const DWELL_SIGMA = 0.65;
 const SKIP_CHANCE = 0.06;
 const REOPEN_CHANCE = 0.03;
 const HANDOVER_CHANCE = 0.01;
@@ -48,6 +48,12 @@ const SLIP_CHANCE = 0.75;
 const DELETE_CHANCE = 0.003;
 const NO_ACTIVITY_CHANCE = 0.07;
 const MAX_VISITS = 40;
+/** Of the cold visits in the early stages, the share that is forgotten for months. */
+const ZOMBIE_SHARE = 0.15;
+/** A senior mentor (师徒制) lifts a junior's odds and pace: what the mentors report should show. */
+const MENTOR_ADVANCE = 1.35;
+const MENTOR_LOSS = 0.7;
+const MENTOR_DWELL = 0.8;
 
 export interface MentorTag {
   mentor: string;
@@ -124,9 +130,12 @@ export class DealStory {
     this.lighthouse = tier === LIGHTHOUSE;
     this.amount = roundAmountCents(drawAmountYuan(tier, product, account.size * team.size * rep.size, rng), rng);
 
-    // Juniors' bigger deals get a senior mentor (师徒制) who shares the win.
+    // Juniors' bigger deals, and the largest of the others', get a senior mentor (师徒制)
+    // who shares the win.
     this.mentored = false;
-    if (rep.seniority === 'junior' && rng.chance(tier >= 1 ? 0.45 : 0.12)) {
+    const mentorChance =
+      rep.seniority === 'junior' ? (tier >= 1 ? 0.45 : 0.12) : rep.seniority === 'mid' && tier >= 2 ? 0.3 : 0;
+    if (rng.chance(mentorChance)) {
       this.addMentor(this.team, createdAt, owner);
       this.mentored = this.mentors.length > 0;
       if (this.mentored && this.lighthouse && rng.chance(0.3)) this.addMentor(rng.int(DEMO_TEAMS.length), createdAt, owner);
@@ -160,16 +169,19 @@ export class DealStory {
       const team = DEMO_TEAMS[this.team]!;
       const limit = DWELL_LIMIT[s]!;
       const dwellMedian =
-        limit * DWELL_MEDIAN_SHARE * team.dwell * rep.dwell[s]! * (this.lighthouse ? 1.6 : 1) * (this.mentored ? 0.85 : 1);
+        limit * DWELL_MEDIAN_SHARE * team.dwell * rep.dwell[s]! * (this.lighthouse ? 1.6 : 1) * (this.mentored ? MENTOR_DWELL : 1);
       let days = Math.max(0.04, rng.logNormal(dwellMedian, DWELL_SIGMA));
-      // Some visits go cold: nobody on the customer's side answers for weeks.
-      if (rng.chance(rep.stall[s]! * (this.lighthouse ? 1.5 : 1))) days *= rng.between(3, 9);
+      // Some visits go cold: nobody on the customer's side answers for weeks. A few early
+      // ones are simply forgotten and linger for months: the zombies a pipeline review hunts.
+      if (rng.chance(rep.stall[s]! * (this.lighthouse ? 1.5 : 1))) {
+        days *= s <= 2 && rng.chance(ZOMBIE_SHARE) ? rng.between(10, 40) : rng.between(3, 9);
+      }
       this.cold = days > 3 * limit;
 
       const wAdvance =
-        ADVANCE[s]! * team.advance * rep.advance[s]! * (this.lighthouse ? 0.85 : 1) * (this.mentored ? 1.15 : 1) *
+        ADVANCE[s]! * team.advance * rep.advance[s]! * (this.lighthouse ? 0.85 : 1) * (this.mentored ? MENTOR_ADVANCE : 1) *
         (this.cold ? 0.45 : 1);
-      const wLoss = (1 - ADVANCE[s]! - REGRESS[s]!) * rep.loss[s]! * (this.mentored ? 0.8 : 1);
+      const wLoss = (1 - ADVANCE[s]! - REGRESS[s]!) * rep.loss[s]! * (this.mentored ? MENTOR_LOSS : 1);
       const u = rng.next() * (wAdvance + wLoss + REGRESS[s]!);
       let next: number;
       if (u < wAdvance) next = s + 1 + (s <= 2 && rng.chance(SKIP_CHANCE) ? 1 : 0);

@@ -115,7 +115,7 @@ const ROSTER: readonly RosterRow[] = [
 const BASE: Record<Seniority, { advance: number; loss: number; dwell: number; size: number; capacity: number }> = {
   senior: { advance: 1.1, loss: 0.85, dwell: 0.9, size: 1.2, capacity: 1.3 },
   mid: { advance: 1.0, loss: 1.0, dwell: 1.0, size: 1.0, capacity: 1.0 },
-  junior: { advance: 0.88, loss: 1.2, dwell: 1.2, size: 0.75, capacity: 0.8 },
+  junior: { advance: 0.92, loss: 1.12, dwell: 1.2, size: 0.75, capacity: 0.8 },
 };
 
 const BASE_STALL = 0.04;

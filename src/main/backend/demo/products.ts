@@ -25,7 +25,7 @@ export type SizeTier = 0 | 1 | 2 | 3;
 export const LIGHTHOUSE: SizeTier = 3;
 /** The deal-size pyramid: many standard deals, a middle band, few large, a handful of lighthouses. */
 const TIER_WEIGHTS = [0.6, 0.3, 0.088, 0.012];
-const TIER_FACTOR = [0.45, 1.25, 3.6];
+const TIER_FACTOR = [0.4, 1.1, 3];
 const TIER_SIGMA = [0.45, 0.3, 0.3];
 
 export const drawTier = (rng: Rng): SizeTier => rng.weighted(TIER_WEIGHTS) as SizeTier;

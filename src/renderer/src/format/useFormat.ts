@@ -20,7 +20,7 @@ export function useFormat() {
       localDateTime: (text: string) => formatLocalDateTime(text, language),
       quarter: (q: string) => {
         const m = QUARTER.exec(q);
-        return m ? t('filters.quarter', { year: m[1], quarter: m[2] }) : q;
+        return m ? t('filters.quarter', { year: m[1]!, quarter: m[2]! }) : q;
       },
     }),
     [language, currency, t],

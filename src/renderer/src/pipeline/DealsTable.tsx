@@ -54,6 +54,9 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
     overscan: 8,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    // flushSync from inside React's commit phase only produces a console warning; a
+    // normal re-render a frame later is indistinguishable when scrolling.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;

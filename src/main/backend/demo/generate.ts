@@ -1,0 +1,141 @@
+import { DEFAULT_STAGES } from '../../../shared/domain/stages';
+import { WorkbenchError } from '../../../shared/result';
+import { DAY_MS, dayOf, dayStart, parseDay } from '../../../shared/time';
+import type { Workspace } from '../db/connection';
+import { DealWriter } from '../pipeline/deal-writer';
+import { replaceStages } from '../pipeline/stages';
+import { writeSetting } from '../workspace/settings';
+import { accountCount, generateAccounts } from './accounts';
+import { withIndexesRebuilt } from './bulk-load';
+import { DemoCalendar } from './calendar';
+import { DealStory } from './deal-story';
+import { DEMO_TEAMS } from './people';
+import { WonLedger, writeQuotas } from './quotas';
+import { Rng } from './random';
+import { TeamRoster } from './team-roster';
+import { CreationSchedule } from './volume';
+
+export interface DemoOptions {
+  /** How many deals; default 20,000. */
+  deals?: number;
+  /** Same seed, today and deal count ⇒ byte-identical data; default 1. */
+  seed?: number;
+  /** `YYYY-MM-DD`, the last day of the demo's history; default the current UTC day. */
+  today?: string;
+}
+
+export interface DemoSummary {
+  deals: number;
+  historyRows: number;
+  teams: number;
+  reps: number;
+  today: string;
+  seed: number;
+}
+
+export const DEFAULT_DEMO_DEALS = 20_000;
+/** Far beyond any benchmark; a typo like `--deals 2e9` should fail fast, not fill the disk. */
+export const MAX_DEMO_DEALS = 5_000_000;
+
+/**
+ * Independent random streams per concern: adding a draw to the account generator, say,
+ * must not reshuffle every deal's story.
+ */
+const STREAM = { accounts: 1, stories: 2, quotas: 3 } as const;
+
+function checkOptions(options: DemoOptions): { deals: number; seed: number; today: string } {
+  const deals = options.deals ?? DEFAULT_DEMO_DEALS;
+  if (!Number.isInteger(deals) || deals < 1 || deals > MAX_DEMO_DEALS) {
+    throw new WorkbenchError('invalid_input', `--deals must be a whole number from 1 to ${MAX_DEMO_DEALS}, not ${deals}.`);
+  }
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) {
+    throw new WorkbenchError('invalid_input', `--seed must be a whole number, not ${seed}.`);
+  }
+  const today = options.today ?? dayOf(Date.now());
+  if (parseDay(today) === null) {
+    throw new WorkbenchError('invalid_input', `--today must be a calendar day written YYYY-MM-DD, not "${today}".`);
+  }
+  return { deals, seed, today };
+}
+
+/**
+ * Fills an empty workspace with a realistic demo: five teams, forty reps with their own
+ * strengths and weaknesses, three years of deals with full field histories up to the end of
+ * `today`, mentor tags, quotas and the demo settings. One transaction: on any failure the
+ * workspace is left as it was.
+ */
+export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSummary {
+  const { deals, seed, today } = checkOptions(options);
+  const sqlite = ws.sqlite;
+
+  const run = sqlite.transaction((): DemoSummary => {
+    // Checked inside the transaction so nothing can slip in between the check and the writes.
+    const count = (table: string): number => sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    const existing = { deals: count('deals'), quotas: count('quotas'), mentors: count('mentor_assignments') };
+    if (existing.deals + existing.quotas + existing.mentors > 0) {
+      throw new WorkbenchError(
+        'conflict',
+        `${ws.path} already holds data (${existing.deals} deals, ${existing.quotas} quotas, ${existing.mentors} mentor tags); ` +
+          'a demo is only generated into an empty workspace. Use a new file for the demo.',
+        { path: ws.path, ...existing },
+      );
+    }
+
+    replaceStages(sqlite, DEFAULT_STAGES);
+    const calendar = new DemoCalendar(today);
+    const schedule = new CreationSchedule(calendar);
+    const roster = new TeamRoster(calendar);
+    const accounts = generateAccounts(accountCount(deals), DEMO_TEAMS, new Rng(seed, STREAM.accounts));
+    const rng = new Rng(seed, STREAM.stories);
+    const story = new DealStory(calendar, roster, accounts, rng);
+    const ledger = new WonLedger(roster, calendar);
+    const writer = new DealWriter(sqlite, { source: 'demo', fresh: true });
+    const insertMentor = sqlite.prepare(
+      'insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)',
+    );
+
+    withIndexesRebuilt(sqlite, ['deals', 'deal_history'], () => {
+      // Ids sort in creation order (D000001 …), like the running numbers of most CRMs.
+      const width = Math.max(6, String(deals).length);
+      for (let i = 0; i < deals; i++) {
+        const id = `D${String(i + 1).padStart(width, '0')}`;
+        story.tell(id, schedule.createdAt(i, deals, rng));
+        writer.write(story.deal, story.history);
+        for (const m of story.mentors) insertMentor.run(id, m.mentor, m.sharePct, m.createdAt);
+        if (story.wonAt >= 0) ledger.add(story.wonOwner, story.wonAt, story.wonCents);
+      }
+    });
+    writer.finish();
+    writePeople(ws, roster, accounts);
+    writeQuotas(sqlite, ledger, roster, calendar, schedule, new Rng(seed, STREAM.quotas));
+
+    writeSetting(sqlite, 'workspace.isDemo', true);
+    writeSetting(sqlite, 'workspace.currency', 'CNY');
+    writeSetting(sqlite, 'workspace.demo', { seed, today, deals });
+    // A demo built for an explicit day keeps that day as "now" (its stalls and overdue dates
+    // stay as generated); without --today the demo ends today and the real clock runs on.
+    writeSetting(sqlite, 'workspace.clock', options.today !== undefined ? dayStart(today) + DAY_MS - 1 : null);
+
+    return { deals, historyRows: writer.historyWritten, teams: DEMO_TEAMS.length, reps: roster.reps.length, today, seed };
+  });
+  return run();
+}
+
+/**
+ * The whole cast goes into `owners` and `teams` (DealWriter.finish only sees owners that
+ * still own a deal), with e-mail addresses, and reps who left marked inactive; accounts
+ * get their industry.
+ */
+function writePeople(ws: Workspace, roster: TeamRoster, accounts: ReturnType<typeof generateAccounts>): void {
+  const sqlite = ws.sqlite;
+  const team = sqlite.prepare('insert or ignore into teams(name) values(?)');
+  for (const t of DEMO_TEAMS) team.run(t.name);
+  const owner = sqlite.prepare(
+    `insert into owners(name, email, team, active) values(?, ?, ?, ?)
+     on conflict(name) do update set email = excluded.email, team = excluded.team, active = excluded.active`,
+  );
+  for (const r of roster.reps) owner.run(r.name, r.email, DEMO_TEAMS[r.team]!.name, r.leftDaysAgo === null ? 1 : 0);
+  const industry = sqlite.prepare('update accounts set industry = ? where name = ?');
+  for (const a of accounts) industry.run(a.industry, a.name);
+}

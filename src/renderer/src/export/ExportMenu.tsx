@@ -1,0 +1,42 @@
+import { Button, Menu } from '@mantine/core';
+import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_KINDS, type ExportKind } from '../../../shared/contract';
+import { useApi } from '../api/ApiProvider';
+import { useNotify } from '../notices/NoticesProvider';
+import { downloadText } from './download';
+
+/** The canonical CSVs, the same format import reads, so a round trip is lossless. */
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notify = useNotify();
+
+  const run = async (kind: ExportKind) => {
+    try {
+      const { filename, text } = await api.invoke('export.csv', { kind });
+      downloadText(filename, text);
+      notify({ message: t('export.done', { filename }), color: 'green' });
+    } catch (e) {
+      notify({ message: t('export.error', { message: e instanceof Error ? e.message : String(e) }), color: 'red', autoClose: 0 });
+    }
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />} data-testid="export-menu">
+          {t('header.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('export.menuLabel')}</Menu.Label>
+        {EXPORT_KINDS.map((kind) => (
+          <Menu.Item key={kind} onClick={() => void run(kind)} data-testid={`export-${kind}`}>
+            {t(`export.${kind}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Saves text as a file through the browser's download path (Blob + a[download]), which
+ * works the same in a browser tab and in the desktop window (Electron routes it to its
+ * download handler). A UTF-8 BOM is prepended so Excel opens Chinese text correctly.
+ */
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const body = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,237 @@
+import { Alert, Button, Checkbox, FileInput, Group, Modal, Progress, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FILE_KINDS, type Events, type ImportCheck, type ImportFileKind, type ImportFiles, type ImportOutcome } from '../../../shared/contract';
+import { useApi } from '../api/ApiProvider';
+import { useFormat } from '../format/useFormat';
+import { CheckReport } from './CheckReport';
+import { FileReadError, readFiles, validRows, type PickedFiles } from './readFiles';
+
+type Step =
+  | { name: 'select'; error?: string }
+  | { name: 'checking' }
+  | { name: 'checked'; files: ImportFiles; check: ImportCheck; error?: string }
+  | { name: 'applying'; files: ImportFiles; check: ImportCheck }
+  | { name: 'done'; outcome: ImportOutcome };
+
+const FILE_LABEL = {
+  deals: 'import.fileDeals',
+  history: 'import.fileHistory',
+  stages: 'import.fileStages',
+  mentors: 'import.fileMentors',
+  quotas: 'import.fileQuotas',
+} as const satisfies Record<ImportFileKind, string>;
+
+/**
+ * Import: pick files → check (nothing written) → decide → apply in one transaction.
+ * Bad rows are shown by file and line; the person chooses between importing only the
+ * valid rows and cancelling. Replacing demo data needs an explicit confirmation.
+ */
+export function ImportDialog({ opened, onClose, isDemo }: { opened: boolean; onClose: () => void; isDemo: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [picked, setPicked] = useState<PickedFiles>({});
+  const [step, setStep] = useState<Step>({ name: 'select' });
+  const [confirmDemo, setConfirmDemo] = useState(false);
+  const [progress, setProgress] = useState<Events['import.progress'] | null>(null);
+
+  useEffect(() => {
+    if (step.name !== 'applying') return;
+    return api.on('import.progress', setProgress);
+  }, [api, step.name]);
+
+  const reset = () => {
+    setPicked({});
+    setStep({ name: 'select' });
+    setConfirmDemo(false);
+    setProgress(null);
+  };
+  const close = () => {
+    if (step.name === 'applying' || step.name === 'checking') return; // the work finishes first
+    onClose();
+    reset();
+  };
+
+  const check = async () => {
+    setStep({ name: 'checking' });
+    try {
+      const files = await readFiles(picked);
+      const result = await api.invoke('import.check', { files });
+      setStep({ name: 'checked', files, check: result });
+    } catch (e) {
+      const message =
+        e instanceof FileReadError
+          ? t('import.readError', { name: e.fileName, message: e.message })
+          : t('errors.generic', { message: e instanceof Error ? e.message : String(e) });
+      setStep({ name: 'select', error: message });
+    }
+  };
+
+  const apply = async (files: ImportFiles, checkResult: ImportCheck, skipInvalid: boolean) => {
+    setStep({ name: 'applying', files, check: checkResult });
+    setProgress(null);
+    try {
+      const outcome = await api.invoke('import.apply', { files, skipInvalid });
+      setStep({ name: 'done', outcome });
+      // Everything on screen may have changed: deals, facets, the demo flag.
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setStep({
+        name: 'checked',
+        files,
+        check: checkResult,
+        error: t('import.applyError', { message: e instanceof Error ? e.message : String(e) }),
+      });
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl" closeOnClickOutside={false}>
+      <div data-testid="import-dialog">
+        {step.name === 'select' || step.name === 'checking' ? (
+          <Stack gap="sm">
+            <Text size="sm">{t('import.intro')}</Text>
+            {IMPORT_FILE_KINDS.map((kind) => (
+              <FileInput
+                key={kind}
+                label={t(FILE_LABEL[kind])}
+                description={kind === 'deals' ? t('import.required') : t('import.optional')}
+                withAsterisk={kind === 'deals'}
+                placeholder={t('import.choose')}
+                accept=".csv,text/csv"
+                clearable
+                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                value={picked[kind] ?? null}
+                onChange={(file) => setPicked((p) => ({ ...p, [kind]: file }))}
+                disabled={step.name === 'checking'}
+                fileInputProps={{ 'data-testid': `import-file-${kind}` } as React.ComponentProps<'input'>}
+              />
+            ))}
+            {step.name === 'select' && step.error && (
+              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+                {step.error}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close} disabled={step.name === 'checking'}>
+                {t('import.cancel')}
+              </Button>
+              <Button onClick={() => void check()} disabled={!picked.deals} loading={step.name === 'checking'} data-testid="import-check">
+                {t('import.check')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : step.name === 'checked' ? (
+          <Stack gap="md">
+            <CheckReport check={step.check} />
+            {isDemo && (
+              <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('import.demoTitle')}>
+                <Stack gap="xs">
+                  <Text size="sm">{t('import.demoBody')}</Text>
+                  <Checkbox
+                    label={t('import.demoConfirm')}
+                    checked={confirmDemo}
+                    onChange={(e) => setConfirmDemo(e.currentTarget.checked)}
+                    data-testid="import-confirm-demo"
+                  />
+                </Stack>
+              </Alert>
+            )}
+            {step.error && (
+              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+                {step.error}
+              </Alert>
+            )}
+            <ApplyActions
+              check={step.check}
+              blocked={isDemo && !confirmDemo}
+              onBack={() => setStep({ name: 'select' })}
+              onCancel={close}
+              onApply={(skipInvalid) => void apply(step.files, step.check, skipInvalid)}
+            />
+          </Stack>
+        ) : step.name === 'applying' ? (
+          <Stack gap="sm" role="status" aria-live="polite">
+            <Text fw={600}>{t('import.applying')}</Text>
+            <Text size="sm">
+              {progress?.phase === 'writing' ? t('import.phaseWriting') : t('import.phaseChecking')}
+              {progress && progress.total > 0 && ` · ${format.count(progress.done)} / ${format.count(progress.total)}`}
+            </Text>
+            <Progress
+              value={progress && progress.total > 0 ? (100 * progress.done) / progress.total : 100}
+              animated={!progress || progress.total === 0}
+              striped
+              aria-label={t('import.applying')}
+              data-testid="import-progress"
+            />
+          </Stack>
+        ) : (
+          <Stack gap="md" data-testid="import-done">
+            <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('import.done')}>
+              <Text size="sm">
+                {t('import.doneBody', { count: Object.values(step.outcome.imported).reduce((a, b) => a + b, 0) })}
+                {step.outcome.replacedDemo && ` ${t('import.replacedDemo')}`}
+              </Text>
+            </Alert>
+            <CheckReport check={step.outcome} imported={step.outcome.imported} />
+            <Group justify="flex-end">
+              <Button onClick={close} data-testid="import-close">
+                {t('import.close')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+function ApplyActions({
+  check,
+  blocked,
+  onBack,
+  onCancel,
+  onApply,
+}: {
+  check: ImportCheck;
+  blocked: boolean;
+  onBack: () => void;
+  onCancel: () => void;
+  onApply: (skipInvalid: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const valid = validRows(check.counts);
+  const hasErrors = !check.valid || check.errors.length > 0;
+  return (
+    <Stack gap="xs">
+      {hasErrors && valid === 0 && (
+        <Text size="sm" fw={600}>
+          {t('import.nothingValid')}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="subtle" onClick={onBack}>
+          {t('import.back')}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          {t('import.cancel')}
+        </Button>
+        {hasErrors ? (
+          valid > 0 && (
+            <Button color="orange" onClick={() => onApply(true)} disabled={blocked} data-testid="import-apply">
+              {t('import.importValid', { count: valid })}
+            </Button>
+          )
+        ) : (
+          <Button onClick={() => onApply(false)} disabled={blocked} data-testid="import-apply">
+            {t('import.importAll')}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

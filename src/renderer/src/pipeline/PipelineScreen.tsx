@@ -1,0 +1,126 @@
+import { Alert, Button, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle, IconFilterOff, IconMoodEmpty, IconRefresh } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DealSortColumn } from '../../../shared/contract';
+import { ApiError } from '../api/errors';
+import { DealDrawer } from '../deal/DealDrawer';
+import { useFormat } from '../format/useFormat';
+import { DealsTable, TableMessage } from './DealsTable';
+import { Filters } from './Filters';
+import { DEFAULT_SORT, EMPTY_FILTER, isFiltered, nextSort, toDealFilter, type FilterState, type ListQuery } from './query';
+import { useFacets, useLabels } from './useFacets';
+import { usePipelineSummary } from './usePipelinePages';
+
+/** Search waits for a pause in typing so each keystroke does not hit the database. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+export function PipelineScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const facets = useFacets();
+  const labels = useLabels(facets.data);
+  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const [sort, setSort] = useState(DEFAULT_SORT);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const query: ListQuery = useMemo(() => ({ filter: toDealFilter(filter, search), sort }), [filter, search, sort]);
+  const summary = usePipelineSummary(query);
+
+  // "/" jumps to search from anywhere on the screen except while typing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onSort = useCallback((column: DealSortColumn) => setSort((s) => nextSort(s, column)), []);
+  const onOpen = useCallback((id: string) => setOpenId(id), []);
+  const clear = () => setFilter(EMPTY_FILTER);
+  const filtered = isFiltered(filter);
+
+  return (
+    <Stack gap="sm" className="funnel-screen">
+      <Group justify="space-between" align="baseline" wrap="nowrap">
+        <Title order={1} size="h2">
+          {t('pipeline.title')}
+        </Title>
+        <Text c="dimmed" size="sm" data-testid="pipeline-summary" aria-live="polite">
+          {summary.data
+            ? t('pipeline.summary', {
+                count: summary.data.total,
+                amount: format.moneyCompact(summary.data.totalAmount),
+              })
+            : t('pipeline.loadingSummary')}
+        </Text>
+      </Group>
+
+      <Filters
+        value={filter}
+        onChange={setFilter}
+        onClear={clear}
+        facets={facets.data}
+        labels={labels}
+        searchRef={searchRef}
+      />
+
+      <DealsTable
+        query={query}
+        onSort={onSort}
+        onOpen={onOpen}
+        openId={openId}
+        labels={labels}
+        renderEmpty={() => (
+          <TableMessage>
+            <EmptyState
+              icon={<IconMoodEmpty size={28} aria-hidden />}
+              withIndicatorBackground
+              title={filtered ? t('pipeline.emptyTitle') : t('pipeline.emptyWorkspaceTitle')}
+              description={filtered ? t('pipeline.emptyBody') : t('pipeline.emptyWorkspaceBody')}
+              data-testid="pipeline-empty"
+            >
+              {filtered && (
+                <EmptyState.Actions>
+                  <Button leftSection={<IconFilterOff size={16} aria-hidden />} onClick={clear}>
+                    {t('filters.clear')}
+                  </Button>
+                </EmptyState.Actions>
+              )}
+            </EmptyState>
+          </TableMessage>
+        )}
+        renderError={(error, retry) => (
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('pipeline.loadError')}
+            data-testid="pipeline-error"
+          >
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm">
+                {error instanceof ApiError && error.isNetwork
+                  ? t('errors.network')
+                  : t('pipeline.loadErrorHint', { message: error.message })}
+              </Text>
+              <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={retry}>
+                {t('errors.retry')}
+              </Button>
+            </Stack>
+          </Alert>
+        )}
+      />
+
+      <DealDrawer dealId={openId} onClose={() => setOpenId(null)} labels={labels} />
+    </Stack>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: the speed targets of the foundation, as JSON on stdout (progress on
+ * stderr). Ratios are measured within one run, so a noisy shared machine affects both
+ * sides of a comparison alike.
+ *
+ *  - demoGeneration: deals generated and written per second (target ≥ 20k/s).
+ *  - dealsTableQuery: the pipeline screen's filter + sort + one page (+ totals) over 200k
+ *    deals, p95 in ms (target ≤ 30 ms).
+ *  - import: 200k deals with history from CSV files, rows/s, against the raw better-sqlite3
+ *    insert rate for the same rows into the same schema (target ≥ 50%).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace } from '../../src/main/backend/db/connection';
+import { generateDemo } from '../../src/main/backend/demo/generate';
+import { exportCsv } from '../../src/main/backend/csv/export';
+import { applyImport } from '../../src/main/backend/csv/import';
+import { parseCsv } from '../../src/main/backend/csv/codec';
+import { listDeals } from '../../src/main/backend/pipeline/deal-list';
+import { workspaceNow } from '../../src/main/backend/workspace/settings';
+import type { DealQuery } from '../../src/shared/contract';
+import { parseTimestamp } from '../../src/shared/time';
+import { parseAmount } from '../../src/shared/money';
+
+const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
+const TODAY = '2026-11-20';
+const dir = mkdtempSync(join(tmpdir(), 'funnel-bench-'));
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const quantile = (sorted: number[], q: number) => {
+  const i = q * (sorted.length - 1);
+  const lo = Math.floor(i);
+  return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (i - lo);
+};
+
+async function fresh(name: string): Promise<Workspace> {
+  return openWorkspace(join(dir, name), { create: true });
+}
+
+async function demoGeneration() {
+  const ws = await fresh('demo-20k.db');
+  const t0 = performance.now();
+  const s = generateDemo(ws, { deals: 20_000, seed: 7, today: TODAY });
+  const seconds = (performance.now() - t0) / 1000;
+  await ws.close();
+  return { deals: s.deals, historyRows: s.historyRows, seconds, dealsPerSecond: s.deals / seconds, target: 20_000, met: s.deals / seconds >= 20_000 };
+}
+
+async function dealsTableQuery(ws: Workspace) {
+  const facets = {
+    teams: ws.sqlite.prepare('select name from teams').pluck().all() as string[],
+    owners: ws.sqlite.prepare('select name from owners').pluck().all() as string[],
+  };
+  const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+  const shapes: ((i: number) => DealQuery)[] = [
+    (i) => ({ filter: { teams: [pick(facets.teams, i)] }, sort: { column: 'amount', direction: 'desc' } }),
+    (i) => ({ filter: { owners: [pick(facets.owners, i)] }, sort: { column: 'closeDate', direction: 'asc' } }),
+    (i) => ({ filter: { stages: [pick(['need', 'solution', 'proposal', 'negotiation', 'contract'], i)] }, sort: { column: 'daysInStage', direction: 'desc' } }),
+    (i) => ({ filter: { teams: [pick(facets.teams, i)], stalledOnly: true }, sort: { column: 'amount', direction: 'desc' } }),
+    (i) => ({ filter: { closeQuarter: pick(['2026Q4', '2027Q1', '2026Q3'], i), forecastCategories: ['commit', 'best_case'] }, sort: { column: 'amount', direction: 'desc' } }),
+    () => ({ filter: {}, sort: { column: 'name', direction: 'asc' } }),
+    (i) => ({ filter: { teams: [pick(facets.teams, i)], stages: ['proposal', 'negotiation'] }, sort: { column: 'updatedAt', direction: 'desc' }, offset: 200 }),
+  ];
+  const now = workspaceNow(ws.sqlite);
+  for (let i = 0; i < 20; i++) await listDeals(ws.db, now, { ...shapes[i % shapes.length]!(i), limit: 100 });
+  const times: number[] = [];
+  for (let i = 0; i < 350; i++) {
+    const q = { limit: 100, ...shapes[i % shapes.length]!(i) };
+    const t0 = performance.now();
+    await listDeals(ws.db, now, q);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = quantile(times, 0.95);
+  return { deals: BIG, queries: times.length, p50Ms: quantile(times, 0.5), p95Ms: p95, maxMs: times.at(-1)!, target: 30, met: p95 <= 30 };
+}
+
+/** The same rows, already in memory, inserted with nothing but prepared statements. */
+function rawInsert(ws: Workspace, deals: string, history: string): { rows: number; seconds: number } {
+  const d = parseCsv(deals).records.map((r) => r.cells);
+  const h = parseCsv(history).records.map((r) => r.cells);
+  const ts = (s: string) => (s === '' ? null : parseTimestamp(s));
+  const dealValues = d.map((c) => [c[0], c[1], c[2], c[3], c[4], parseAmount(c[5]!.replace(/^'/, ''))!.cents, c[6], c[7], ts(c[8]!), c[9] || null, c[10], c[11], c[12], c[13], ts(c[14]!), ts(c[15]!), ts(c[16]!), ts(c[8]!)]);
+  const seqOf = new Map<string, number>();
+  d.forEach((c, i) => seqOf.set(c[0]!, i + 1));
+  const historyValues = h.map((c) => [seqOf.get(c[0]!), c[1], c[2], ts(c[3]!)]);
+  const insDeal = ws.sqlite.prepare(
+    `insert into deals(seq, id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date, forecast_category,
+     lost_reason, product, next_step, updated_at, last_activity_at, deleted_at, stage_entered_at, pipeline_id, source)
+     values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'default', 'csv')`,
+  );
+  const insHistory = ws.sqlite.prepare(`insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, 'csv')`);
+  const t0 = performance.now();
+  ws.sqlite.transaction(() => {
+    dealValues.forEach((v, i) => insDeal.run(i + 1, ...v));
+    for (const v of historyValues) insHistory.run(...v);
+  })();
+  return { rows: dealValues.length + historyValues.length, seconds: (performance.now() - t0) / 1000 };
+}
+
+async function importRate(source: Workspace) {
+  const deals = exportCsv(source, 'deals').text;
+  const history = exportCsv(source, 'history').text;
+  const target = await fresh('import.db');
+  const t0 = performance.now();
+  const out = applyImport(target, { deals: { name: 'deals.csv', text: deals }, history: { name: 'history.csv', text: history } }, { skipInvalid: false });
+  const seconds = (performance.now() - t0) / 1000;
+  await target.close();
+  const rawWs = await fresh('raw.db');
+  const raw = rawInsert(rawWs, deals, history);
+  await rawWs.close();
+  const rows = out.imported.deals + out.imported.history;
+  const importRowsPerSecond = rows / seconds;
+  const rawRowsPerSecond = raw.rows / raw.seconds;
+  return {
+    deals: out.imported.deals,
+    historyRows: out.imported.history,
+    importSeconds: seconds,
+    importRowsPerSecond,
+    rawSeconds: raw.seconds,
+    rawRowsPerSecond,
+    ratio: importRowsPerSecond / rawRowsPerSecond,
+    target: 0.5,
+    met: importRowsPerSecond / rawRowsPerSecond >= 0.5,
+  };
+}
+
+async function main() {
+  log('demo generation (20k deals)…');
+  const demo = await demoGeneration();
+  log(`building a ${BIG}-deal workspace…`);
+  const big = await fresh('demo-big.db');
+  const t0 = performance.now();
+  generateDemo(big, { deals: BIG, seed: 11, today: TODAY });
+  const bigSeconds = (performance.now() - t0) / 1000;
+  log('deals-table queries…');
+  const query = await dealsTableQuery(big);
+  log('import vs raw insert…');
+  const imp = await importRate(big);
+  await big.close();
+  const result = {
+    machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    demoGeneration: { ...demo, bigWorkspace: { deals: BIG, seconds: bigSeconds, dealsPerSecond: BIG / bigSeconds } },
+    dealsTableQuery: query,
+    import: imp,
+    allTargetsMet: demo.met && query.met && imp.met,
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+main()
+  .catch((e) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(dir, { recursive: true, force: true }));
