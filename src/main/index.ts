@@ -72,17 +72,17 @@ async function onReady(): Promise<void> {
   workspacePath = process.env.FUNNEL_WORKSPACE
     ? resolve(process.env.FUNNEL_WORKSPACE)
     : join(app.getPath('userData'), 'workspace.db');
-  // Packaged: electron-builder rebuilt better-sqlite3 for Electron, its default addon fits.
-  // Development: node_modules holds the Node build (for tests and the CLI); use the
-  // Electron copy built by scripts/electron-native.mjs.
-  const nativeBinding = app.isPackaged
-    ? ''
-    : (findElectronNativeBinding({
-        root: app.getAppPath(),
-        electronVersion: process.versions.electron ?? '',
-        platform: process.platform,
-        arch: process.arch,
-      }) ?? '');
+  // node_modules holds the Node build of better-sqlite3 (for tests and the CLI); the
+  // backend loads the Electron copy built by scripts/electron-native.mjs: from the project
+  // in development, from the app's resources when packaged (electron-builder ships it
+  // there instead of rebuilding node_modules in place, which would break the Node side).
+  const nativeBinding =
+    findElectronNativeBinding({
+      root: app.isPackaged ? process.resourcesPath : app.getAppPath(),
+      electronVersion: process.versions.electron ?? '',
+      platform: process.platform,
+      arch: process.arch,
+    }) ?? '';
 
   backend = new BackendSupervisor({
     hostPath: join(__dirname, 'backend-host.js'),

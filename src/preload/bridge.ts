@@ -1,8 +1,9 @@
-import type { Channel, Events, InputOf, ResultOf } from '../shared/contract';
 import type { AppError, ErrorCode, Result } from '../shared/result';
 import type { PortMessage, PortRequest } from '../main/shell/backend-port';
-import { MENU_COMMANDS, type MenuCommand } from '../main/shell/menu-template';
+import { MENU_COMMANDS, type FunnelBridge } from './api';
 import { BACKEND_EVENTS, CHANNELS } from './channels';
+
+export type { BridgeEventName, BridgeEvents, FunnelBridge, ShellEvents } from './api';
 
 /**
  * The page's whole view of the app: `window.funnel = { invoke, on }`. The logic lives here,
@@ -14,20 +15,6 @@ import { BACKEND_EVENTS, CHANNELS } from './channels';
  * arrives (page reload, backend restart) the calls still out on the old one are answered
  * with an error Result, because their answers can no longer come.
  */
-
-/** Events from the shell itself (the native menu), next to the backend's `Events`. */
-export interface ShellEvents {
-  'menu.command': { command: MenuCommand };
-}
-export type BridgeEvents = Events & ShellEvents;
-export type BridgeEventName = keyof BridgeEvents;
-
-export interface FunnelBridge {
-  /** Never rejects: every failure is an `{ok:false, error}` Result the UI can show. */
-  invoke<K extends Channel>(channel: K, input: InputOf<K>): Promise<Result<ResultOf<K>>>;
-  /** Subscribes to a pushed event; returns the unsubscribe function. */
-  on<E extends BridgeEventName>(event: E, callback: (payload: BridgeEvents[E]) => void): () => void;
-}
 
 /** What the bridge needs of a port (the DOM `MessagePort` the preload receives fits). */
 export interface BridgePort {

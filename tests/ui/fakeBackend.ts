@@ -74,8 +74,8 @@ export class FakeBackend implements Transport {
   notes = new Map<string, Note[]>();
   private nextNoteId = 1;
   private listeners = new Map<string, Set<(payload: unknown) => void>>();
-  /** channel → error to answer with (once). */
-  private failures = new Map<string, AppError>();
+  /** channel → errors to answer the next calls with, in order. */
+  private failures = new Map<string, AppError[]>();
   /** channel → a promise the call waits for (to observe loading states). */
   gates = new Map<string, Promise<void>>();
 
@@ -85,8 +85,10 @@ export class FakeBackend implements Transport {
     this.isDemo = options.isDemo ?? true;
   }
 
-  failNext(channel: Channel, error: AppError): void {
-    this.failures.set(channel, error);
+  failNext(channel: Channel, error: AppError, times = 1): void {
+    const queue = this.failures.get(channel) ?? [];
+    for (let i = 0; i < times; i++) queue.push(error);
+    this.failures.set(channel, queue);
   }
 
   callsTo<K extends Channel>(channel: K): InputOf<K>[] {
@@ -107,11 +109,8 @@ export class FakeBackend implements Transport {
   async invoke(channel: string, input: unknown): Promise<Result<unknown>> {
     this.calls.push({ channel, input: structuredClone(input) });
     await this.gates.get(channel);
-    const failure = this.failures.get(channel);
-    if (failure) {
-      this.failures.delete(channel);
-      return { ok: false, error: failure };
-    }
+    const failure = this.failures.get(channel)?.shift();
+    if (failure) return { ok: false, error: failure };
     try {
       return { ok: true, value: this.handle(channel as Channel, input as never) };
     } catch (e) {
@@ -156,7 +155,10 @@ export class FakeBackend implements Transport {
         for (const [dealId, list] of this.notes) {
           const note = list.find((n) => n.id === noteId);
           if (note) {
-            this.notes.set(dealId, list.filter((n) => n.id !== noteId));
+            this.notes.set(
+              dealId,
+              list.filter((n) => n.id !== noteId),
+            );
             return note;
           }
         }
@@ -179,7 +181,11 @@ export class FakeBackend implements Transport {
             mentors: { rows: 0, invalid: 0 },
             quotas: { rows: 0, invalid: 0 },
           },
-          errors: Array.from({ length: bad }, (_, i) => ({ file: 'deals' as const, line: i + 3, message: `unknown stage "BAD"` })),
+          errors: Array.from({ length: bad }, (_, i) => ({
+            file: 'deals' as const,
+            line: i + 3,
+            message: `unknown stage "BAD"`,
+          })),
           warnings: [{ file: 'deals', line: 0, message: 'unknown column "colour" ignored' }],
           moreErrors: 0,
         };
@@ -193,7 +199,13 @@ export class FakeBackend implements Transport {
         this.deals = this.deals.slice(0, check.counts.deals.rows - check.counts.deals.invalid);
         return {
           ...check,
-          imported: { deals: check.counts.deals.rows - check.counts.deals.invalid, history: 0, stages: 0, mentors: 0, quotas: 0 },
+          imported: {
+            deals: check.counts.deals.rows - check.counts.deals.invalid,
+            history: 0,
+            stages: 0,
+            mentors: 0,
+            quotas: 0,
+          },
           replacedDemo,
         };
       },
@@ -207,7 +219,10 @@ export class FakeBackend implements Transport {
     const search = f.search?.toLowerCase();
     const rows = this.deals.filter(
       (d) =>
-        (!search || d.name.toLowerCase().includes(search) || d.account.toLowerCase().includes(search) || d.id.toLowerCase().includes(search)) &&
+        (!search ||
+          d.name.toLowerCase().includes(search) ||
+          d.account.toLowerCase().includes(search) ||
+          d.id.toLowerCase().includes(search)) &&
         (!f.teams?.length || f.teams.includes(d.team)) &&
         (!f.owners?.length || f.owners.includes(d.owner)) &&
         (!f.stages?.length || f.stages.includes(d.stage)) &&
@@ -237,8 +252,18 @@ export class FakeBackend implements Transport {
     if (!deal) throw new Error(`deal ${id} not found`);
     const entered = Date.parse(deal.stageEnteredAt);
     const timeline: StageVisit[] = [
-      { stage: 'need', enteredAt: new Date(entered - 30 * DAY).toISOString(), exitedAt: new Date(entered - 10 * DAY).toISOString(), days: 20 },
-      { stage: 'solution', enteredAt: new Date(entered - 10 * DAY).toISOString(), exitedAt: deal.stageEnteredAt, days: 10 },
+      {
+        stage: 'need',
+        enteredAt: new Date(entered - 30 * DAY).toISOString(),
+        exitedAt: new Date(entered - 10 * DAY).toISOString(),
+        days: 20,
+      },
+      {
+        stage: 'solution',
+        enteredAt: new Date(entered - 10 * DAY).toISOString(),
+        exitedAt: deal.stageEnteredAt,
+        days: 10,
+      },
       { stage: deal.stage, enteredAt: deal.stageEnteredAt, exitedAt: null, days: deal.daysInStage },
     ];
     return {
@@ -253,11 +278,27 @@ export class FakeBackend implements Transport {
       source: 'demo',
       timeline,
       amountHistory: [
-        { value: String(deal.amount / 2), changedAt: new Date(entered - 30 * DAY).toISOString(), source: 'demo' },
+        {
+          value: String(deal.amount / 2),
+          changedAt: new Date(entered - 30 * DAY).toISOString(),
+          source: 'demo',
+        },
         { value: String(deal.amount), changedAt: deal.stageEnteredAt, source: 'demo' },
       ],
-      closeDateHistory: [{ value: deal.closeDate ?? '', changedAt: new Date(entered - 30 * DAY).toISOString(), source: 'demo' }],
-      forecastHistory: [{ value: deal.forecastCategory, changedAt: new Date(entered - 30 * DAY).toISOString(), source: 'demo' }],
+      closeDateHistory: [
+        {
+          value: deal.closeDate ?? '',
+          changedAt: new Date(entered - 30 * DAY).toISOString(),
+          source: 'demo',
+        },
+      ],
+      forecastHistory: [
+        {
+          value: deal.forecastCategory,
+          changedAt: new Date(entered - 30 * DAY).toISOString(),
+          source: 'demo',
+        },
+      ],
       notes: (this.notes.get(id) ?? []).map((n) => ({ ...n })),
     };
   }

@@ -26,6 +26,8 @@ const STDERR_TAIL = 4000;
 
 export class BackendSupervisor {
   private child: UtilityProcess | null = null;
+  /** Ports are handed out only once the process exists: a message posted before that may be dropped. */
+  private spawned = false;
   private readonly pages = new Set<WebContents>();
   private stopping: Promise<void> | null = null;
   private failed = false;
@@ -54,6 +56,7 @@ export class BackendSupervisor {
     this.goneReason = null;
     this.stderrTail = '';
     this.stopping = null;
+    this.spawned = false;
 
     const child = utilityProcess.fork(this.options.hostPath, [], {
       serviceName: BACKEND_SERVICE_NAME,
@@ -82,15 +85,24 @@ export class BackendSupervisor {
       }
     });
 
+    child.once('spawn', () => {
+      if (this.child !== child) return;
+      this.spawned = true;
+      // Pages already loaded (a restart, or a fast first load) get their port now; pages
+      // still loading get theirs from 'did-finish-load' (a port given now would die with
+      // the document being replaced).
+      for (const page of this.pages) if (!page.isLoadingMainFrame()) this.connect(page);
+    });
+
     child.on('exit', (code) => {
-      if (this.child === child) this.child = null;
+      if (this.child === child) {
+        this.child = null;
+        this.spawned = false;
+      }
       if (this.stopping || this.failed) return;
       // 'child-process-gone' may arrive just after 'exit': give it a moment.
       setTimeout(() => this.options.onUnexpectedExit(this.describeExit(code)), 150);
     });
-
-    // Pages that were already open (a restart) get a port into the new process.
-    for (const page of this.pages) this.connect(page);
   }
 
   /**
@@ -106,7 +118,8 @@ export class BackendSupervisor {
 
   private connect(contents: WebContents): void {
     const child = this.child;
-    if (!child || contents.isDestroyed() || contents.isLoading()) return;
+    // Not yet spawned: the 'spawn' handler connects every loaded page.
+    if (!child || !this.spawned || contents.isDestroyed()) return;
     const { port1, port2 } = new MessageChannelMain();
     child.postMessage({ type: 'connect' } satisfies HostCommand, [port1]);
     contents.postMessage('backend-port', null, [port2]);

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../preload/api';
 import type { ShellStrings } from './strings';
 
 /**
@@ -6,9 +7,7 @@ import type { ShellStrings } from './strings';
  * `index.ts` builds it with `Menu.buildFromTemplate`.
  */
 
-/** Menu commands the renderer handles (it may ignore them); see `src/preload/bridge.ts`. */
-export const MENU_COMMANDS = ['import', 'export'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type { MenuCommand } from '../../preload/api';
 
 export interface MenuActions {
   command(command: MenuCommand): void;

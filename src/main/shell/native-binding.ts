@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * builds that second copy into `.electron-native/` as
  * `better_sqlite3-electron<electron>-<better-sqlite3>-<platform>-<arch>.node`, and in
  * development the backend loads it through better-sqlite3's `nativeBinding` option.
- * (A packaged app needs none: electron-builder rebuilds the addon for Electron.)
+ * A packaged app carries the same file in its resources (electron-builder.yml extraResources).
  */
 
 export interface NativeBindingQuery {

@@ -10,7 +10,7 @@ import { NoticesProvider } from './notices/NoticesProvider';
 import { usePreferences } from './preferences/usePreferences';
 import { SessionExpired } from './shell/SessionExpired';
 import { Shell } from './shell/Shell';
-import { theme } from './shell/theme';
+import { cssVariablesResolver, theme } from './shell/theme';
 import { useWorkspaceEvents } from './workspace/useWorkspaceEvents';
 
 export interface AppProps {
@@ -79,6 +79,7 @@ function Themed({
   return (
     <MantineProvider
       theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
       forceColorScheme={preferences.theme}
       getStyleNonce={styleNonce ? () => styleNonce : undefined}
       env={env}

@@ -15,6 +15,7 @@ const pure = [
   'src/main/shell/native-binding.ts',
   'src/main/shell/menu-template.ts',
   'src/main/shell/strings.ts',
+  'src/preload/api.ts',
   'src/preload/bridge.ts',
   'src/preload/channels.ts',
 ];
@@ -27,7 +28,7 @@ describe('pure shell modules', () => {
     expect(runtimeImports(readFileSync(join(root, file), 'utf8'))).not.toContain('electron');
   });
 
-  it.each(['src/preload/bridge.ts', 'src/preload/channels.ts', 'src/preload/index.ts'])(
+  it.each(['src/preload/api.ts', 'src/preload/bridge.ts', 'src/preload/channels.ts', 'src/preload/index.ts'])(
     '%s imports only what a sandboxed preload can run',
     (file) => {
       for (const spec of runtimeImports(readFileSync(join(root, file), 'utf8'))) {

@@ -42,6 +42,9 @@ function existingBackups(path: string): string[] {
   }
 }
 
+const isSqliteError = (e: unknown): boolean =>
+  typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_');
+
 function corrupt(path: string, reason: string): WorkbenchError {
   const backups = existingBackups(path);
   const restore = backups.length
@@ -76,7 +79,10 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (e) {
-    throw corrupt(path, (e as Error).message);
+    // Only SQLite's own complaints mean the file is bad; anything else (a driver addon
+    // built for another runtime, a folder we may not write) is reported as what it is.
+    if (isSqliteError(e)) throw corrupt(path, (e as Error).message);
+    throw new WorkbenchError('internal', `Cannot open ${path}: ${(e as Error).message}`, { path });
   }
 
   try {
@@ -84,7 +90,8 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     try {
       check = sqlite.pragma('quick_check', { simple: true });
     } catch (e) {
-      throw corrupt(path, (e as Error).message);
+      if (isSqliteError(e)) throw corrupt(path, (e as Error).message);
+      throw e;
     }
     if (check !== 'ok') throw corrupt(path, `SQLite's integrity check reports "${String(check)}"`);
 

@@ -82,10 +82,12 @@ export function generateAccounts(count: number, teams: readonly DemoTeam[], rng:
     const city = rng.pick(CITIES[region]);
     const form = LEGAL_FORMS[rng.weighted(LEGAL_FORM_WEIGHT)]!;
     const team =
-      newBusinessTeam >= 0 && rng.chance(NEW_BUSINESS_SHARE) ? newBusinessTeam : (regionTeam.get(region) ?? 0);
+      newBusinessTeam >= 0 && rng.chance(NEW_BUSINESS_SHARE)
+        ? newBusinessTeam
+        : (regionTeam.get(region) ?? 0);
     accounts.push({ name: city + shortName + form, shortName, industry, team, size: 1 });
   }
-  // Popular accounts (low index: they get most deals, see pickAccount) are the big ones.
+  // The first accounts are the popular ones (see pickAccount) and the big ones.
   for (let i = 0; i < accounts.length; i++) {
     const rank = i / accounts.length;
     accounts[i]!.size = rank < 0.03 ? 1.8 : rank < 0.2 ? 1.25 : rank < 0.6 ? 1 : 0.8;
@@ -96,6 +98,11 @@ export function generateAccounts(count: number, teams: readonly DemoTeam[], rng:
 /** How many accounts a demo of `deals` deals has: about seven deals per account, a few thousand by default. */
 export const accountCount = (deals: number): number => Math.min(5_000, Math.max(40, Math.round(deals / 7)));
 
-/** Skewed choice: a tenth of the accounts bring about half the deals, as in any real book. */
-export const pickAccount = (accounts: readonly DemoAccount[], rng: Rng): DemoAccount =>
-  accounts[Math.floor(accounts.length * Math.pow(rng.next(), 2.2))]!;
+/**
+ * Skewed choice: the first tenth of the accounts (the big ones, see generateAccounts) bring
+ * almost half the deals, as in any real book, yet no single customer dominates the list.
+ */
+export function pickAccount(accounts: readonly DemoAccount[], rng: Rng): DemoAccount {
+  const top = Math.max(1, Math.floor(accounts.length / 10));
+  return accounts[rng.next() < 0.4 ? rng.int(top) : rng.int(accounts.length)]!;
+}

@@ -2,8 +2,8 @@ import { DAY_MS, dayOf, dayStart } from '../../../shared/time';
 import type { Rng } from './random';
 
 /** Chinese office hours, 09:00–19:00 Beijing time, are 01:00–11:00 UTC. */
-const WORK_START_MS = 1 * 3_600_000;
-const WORK_SPAN_MS = 10 * 3_600_000;
+export const WORK_START_MS = 1 * 3_600_000;
+export const WORK_SPAN_MS = 10 * 3_600_000;
 /** Close dates reach at most this far past today (a slip pushes a few months out at most). */
 const DAYS_AFTER_TODAY = 1_000;
 
@@ -55,7 +55,8 @@ export class DemoCalendar {
     this.firstQuarterSerial = this.quarterSerial[0]!;
     const last = this.quarterSerial[this.todayDay - this.tableStart]! + 1;
     this.quarters = [];
-    for (let s = this.firstQuarterSerial; s <= last; s++) this.quarters.push(`${Math.floor(s / 4)}Q${(s % 4) + 1}`);
+    for (let s = this.firstQuarterSerial; s <= last; s++)
+      this.quarters.push(`${Math.floor(s / 4)}Q${(s % 4) + 1}`);
   }
 
   private index(day: number): number {
@@ -104,5 +105,3 @@ export class DemoCalendar {
     return t;
   }
 }
-
-export { WORK_START_MS, WORK_SPAN_MS };

@@ -1,11 +1,20 @@
-import { DEFAULT_STAGES, HISTORY_FIELDS, openStages, type ForecastCategory } from '../../../shared/domain/stages';
+import { DEFAULT_STAGES, openStages, type ForecastCategory } from '../../../shared/domain/stages';
 import { formatAmount } from '../../../shared/money';
 import { DAY_MS } from '../../../shared/time';
 import type { DealValues, HistoryValues } from '../pipeline/deal-writer';
 import { pickAccount, type DemoAccount } from './accounts';
 import type { DemoCalendar } from './calendar';
+import { forecastCategoryFor, promisedCloseDay, slippedCloseDay } from './forecast-habits';
+import { HistoryBuffer } from './history-buffer';
 import { DEMO_TEAMS, OPEN_STAGE_COUNT } from './people';
-import { DEMO_PRODUCTS, LIGHTHOUSE, PRODUCT_WEIGHTS, drawAmountYuan, drawTier, roundAmountCents } from './products';
+import {
+  DEMO_PRODUCTS,
+  LIGHTHOUSE,
+  PRODUCT_WEIGHTS,
+  drawAmountYuan,
+  drawTier,
+  roundAmountCents,
+} from './products';
 import type { Rng } from './random';
 import type { TeamRoster } from './team-roster';
 import { FOLLOW_ON_SUFFIXES, lostReason, nextStep } from './wording';
@@ -18,16 +27,6 @@ const LOST = OPEN_STAGE_COUNT + 1;
 if (OPEN.length !== OPEN_STAGE_COUNT || !DEFAULT_STAGES.some((s) => s.key === 'won' && s.kind === 'won')) {
   throw new Error('the demo story is written for the five open stages of DEFAULT_STAGES plus won and lost');
 }
-
-const enum Field {
-  Stage = 0,
-  Amount = 1,
-  CloseDate = 2,
-  Forecast = 3,
-  Owner = 4,
-}
-const FIELD_NAME = [...HISTORY_FIELDS];
-if (FIELD_NAME.join() !== 'stage,amount,close_date,forecast_category,owner') throw new Error('history fields changed');
 
 /**
  * Odds at the end of a visit to each open stage before rep, team and deal multipliers:
@@ -45,7 +44,7 @@ const SKIP_CHANCE = 0.06;
 const REOPEN_CHANCE = 0.03;
 const HANDOVER_CHANCE = 0.01;
 const SLIP_CHANCE = 0.75;
-const DELETE_CHANCE = 0.003;
+const DELETE_CHANCE = 0.0025;
 const NO_ACTIVITY_CHANCE = 0.07;
 const MAX_VISITS = 40;
 /** Of the cold visits in the early stages, the share that is forgotten for months. */
@@ -54,6 +53,11 @@ const ZOMBIE_SHARE = 0.15;
 const MENTOR_ADVANCE = 1.35;
 const MENTOR_LOSS = 0.7;
 const MENTOR_DWELL = 0.8;
+const LIGHTHOUSE_DWELL = 1.6;
+const LIGHTHOUSE_ADVANCE = 0.85;
+const LIGHTHOUSE_STALL = 1.5;
+/** A visit that went cold rarely ends in a step forward. */
+const COLD_ADVANCE = 0.45;
 
 export interface MentorTag {
   mentor: string;
@@ -72,23 +76,33 @@ export interface MentorTag {
  */
 export class DealStory {
   readonly deal: DealValues = {
-    id: '', name: '', account: '', owner: '', team: '', amountCents: 0, currency: 'CNY', stage: '',
-    createdAt: 0, closeDate: null, forecastCategory: 'pipeline', lostReason: '', product: '', nextStep: '',
-    updatedAt: 0, lastActivityAt: null, deletedAt: null,
+    id: '',
+    name: '',
+    account: '',
+    owner: '',
+    team: '',
+    amountCents: 0,
+    currency: 'CNY',
+    stage: '',
+    createdAt: 0,
+    closeDate: null,
+    forecastCategory: 'pipeline',
+    lostReason: '',
+    product: '',
+    nextStep: '',
+    updatedAt: 0,
+    lastActivityAt: null,
+    deletedAt: null,
   };
-  readonly history: HistoryValues[] = [];
+  /** The deal's history in time order, after `tell`. */
+  history: readonly HistoryValues[] = [];
   readonly mentors: MentorTag[] = [];
   /** The won instant (ms), or −1; with the amount and owner (roster index) at that instant. */
   wonAt = -1;
   wonCents = 0;
   wonOwner = -1;
 
-  private readonly pool: HistoryValues[] = [];
-  private n = 0;
-  private readonly fields: number[] = [];
-  private readonly values: string[] = [];
-  private readonly times: number[] = [];
-  private readonly order: number[] = [];
+  private readonly rows = new HistoryBuffer();
 
   // The deal's state while its story is told.
   private owner = 0;
@@ -99,6 +113,9 @@ export class DealStory {
   private forecast: ForecastCategory = 'pipeline';
   private lighthouse = false;
   private mentored = false;
+  private dwellFactor = 1;
+  private advanceFactor = 1;
+  private lossFactor = 1;
   private stageEnteredAt = 0;
   private cold = false;
   private reason = '';
@@ -112,7 +129,7 @@ export class DealStory {
 
   tell(id: string, createdAt: number): void {
     const { rng, calendar, roster } = this;
-    this.n = 0;
+    this.rows.reset();
     this.mentors.length = 0;
     this.wonAt = -1;
     this.reason = '';
@@ -128,7 +145,10 @@ export class DealStory {
     const product = DEMO_PRODUCTS[rng.weighted(PRODUCT_WEIGHTS)]!;
     const tier = drawTier(rng);
     this.lighthouse = tier === LIGHTHOUSE;
-    this.amount = roundAmountCents(drawAmountYuan(tier, product, account.size * team.size * rep.size, rng), rng);
+    this.amount = roundAmountCents(
+      drawAmountYuan(tier, product, account.size * team.size * rep.size, rng),
+      rng,
+    );
 
     // Juniors' bigger deals, and the largest of the others', get a senior mentor (师徒制)
     // who shares the win.
@@ -138,20 +158,26 @@ export class DealStory {
     if (rng.chance(mentorChance)) {
       this.addMentor(this.team, createdAt, owner);
       this.mentored = this.mentors.length > 0;
-      if (this.mentored && this.lighthouse && rng.chance(0.3)) this.addMentor(rng.int(DEMO_TEAMS.length), createdAt, owner);
+      if (this.mentored && this.lighthouse && rng.chance(0.3))
+        this.addMentor(rng.int(DEMO_TEAMS.length), createdAt, owner);
     }
+
+    // Lighthouse deals move slowly and are harder to win; a mentor makes any deal faster and likelier.
+    this.dwellFactor = (this.lighthouse ? LIGHTHOUSE_DWELL : 1) * (this.mentored ? MENTOR_DWELL : 1);
+    this.advanceFactor = (this.lighthouse ? LIGHTHOUSE_ADVANCE : 1) * (this.mentored ? MENTOR_ADVANCE : 1);
+    this.lossFactor = this.mentored ? MENTOR_LOSS : 1;
 
     this.stage = rng.weighted(INITIAL_STAGE);
     this.stageEnteredAt = createdAt;
     this.closeDay = this.expectedCloseDay(createdAt, this.stage);
-    this.forecast = this.forecastFor(this.stage);
+    this.forecast = forecastCategoryFor(this.stage, rep.optimism, rng);
     // Initial values at created_at, as a CRM connector writes them: without them a report
     // would back-date each field's first change to the deal's creation.
-    this.emit(Field.Stage, STAGE_KEY[this.stage]!, createdAt);
-    this.emit(Field.Amount, formatAmount(this.amount), createdAt);
-    this.emit(Field.CloseDate, calendar.dayText(this.closeDay), createdAt);
-    this.emit(Field.Forecast, this.forecast, createdAt);
-    this.emit(Field.Owner, rep.name, createdAt);
+    this.rows.add('stage', STAGE_KEY[this.stage]!, createdAt);
+    this.rows.add('amount', formatAmount(this.amount), createdAt);
+    this.rows.add('close_date', calendar.dayText(this.closeDay), createdAt);
+    this.rows.add('forecast_category', this.forecast, createdAt);
+    this.rows.add('owner', rep.name, createdAt);
 
     this.live(createdAt);
     this.finish(id, account, product.name, createdAt);
@@ -168,20 +194,18 @@ export class DealStory {
       const rep = this.roster.reps[this.owner]!;
       const team = DEMO_TEAMS[this.team]!;
       const limit = DWELL_LIMIT[s]!;
-      const dwellMedian =
-        limit * DWELL_MEDIAN_SHARE * team.dwell * rep.dwell[s]! * (this.lighthouse ? 1.6 : 1) * (this.mentored ? MENTOR_DWELL : 1);
+      const dwellMedian = limit * DWELL_MEDIAN_SHARE * team.dwell * rep.dwell[s]! * this.dwellFactor;
       let days = Math.max(0.04, rng.logNormal(dwellMedian, DWELL_SIGMA));
       // Some visits go cold: nobody on the customer's side answers for weeks. A few early
       // ones are simply forgotten and linger for months: the zombies a pipeline review hunts.
-      if (rng.chance(rep.stall[s]! * (this.lighthouse ? 1.5 : 1))) {
+      if (rng.chance(rep.stall[s]! * (this.lighthouse ? LIGHTHOUSE_STALL : 1))) {
         days *= s <= 2 && rng.chance(ZOMBIE_SHARE) ? rng.between(10, 40) : rng.between(3, 9);
       }
       this.cold = days > 3 * limit;
 
       const wAdvance =
-        ADVANCE[s]! * team.advance * rep.advance[s]! * (this.lighthouse ? 0.85 : 1) * (this.mentored ? MENTOR_ADVANCE : 1) *
-        (this.cold ? 0.45 : 1);
-      const wLoss = (1 - ADVANCE[s]! - REGRESS[s]!) * rep.loss[s]! * (this.mentored ? MENTOR_LOSS : 1);
+        ADVANCE[s]! * team.advance * rep.advance[s]! * this.advanceFactor * (this.cold ? COLD_ADVANCE : 1);
+      const wLoss = (1 - ADVANCE[s]! - REGRESS[s]!) * rep.loss[s]! * this.lossFactor;
       const u = rng.next() * (wAdvance + wLoss + REGRESS[s]!);
       let next: number;
       if (u < wAdvance) next = s + 1 + (s <= 2 && rng.chance(SKIP_CHANCE) ? 1 : 0);
@@ -235,7 +259,7 @@ export class DealStory {
     const from = this.stage;
     this.stage = s;
     this.stageEnteredAt = t;
-    this.emit(Field.Stage, STAGE_KEY[s]!, t);
+    this.rows.add('stage', STAGE_KEY[s]!, t);
     if (forward || from >= OPEN_STAGE_COUNT) {
       // The formal quote re-sizes the deal; negotiation gives a discount away.
       if (s === 2 && rng.chance(0.45)) this.moveAmount(rng.between(0.8, 1.35), t);
@@ -245,18 +269,18 @@ export class DealStory {
     const today = Math.floor(t / DAY_MS);
     if (this.closeDay < today && rng.chance(0.7)) {
       // Touching an overdue deal, the rep finally fixes its close date.
-      this.moveCloseDate(this.slippedCloseDay(today), t);
+      this.moveCloseDate(slippedCloseDay(this.calendar, today, this.optimism(), rng), t);
     } else if (forward && s >= 3 && this.closeDay > today + 60 && rng.chance(0.5)) {
       // Late-stage deals get a near close date: this is what "pulled in" looks like.
       this.moveCloseDate(today + 15 + rng.int(30), t);
     }
-    this.setForecast(this.forecastFor(s), t);
+    this.setForecast(forecastCategoryFor(s, this.optimism(), rng), t);
   }
 
   private close(stage: number, t: number): void {
     this.stage = stage;
     this.stageEnteredAt = t;
-    this.emit(Field.Stage, STAGE_KEY[stage]!, t);
+    this.rows.add('stage', STAGE_KEY[stage]!, t);
     // Won and lost deals carry the day they closed as their close date.
     this.moveCloseDate(Math.floor(t / DAY_MS), t);
     this.setForecast('closed', t);
@@ -272,7 +296,11 @@ export class DealStory {
     const leftAt = roster.leftAt[this.owner]!;
     if (leftAt < b) {
       // The owner left the company: the manager reassigns the open deal within days.
-      const at = calendar.workingTime(Math.max(a, leftAt) + rng.between(0, 5) * DAY_MS, Math.max(a, leftAt), rng);
+      const at = calendar.workingTime(
+        Math.max(a, leftAt) + rng.between(0, 5) * DAY_MS,
+        Math.max(a, leftAt),
+        rng,
+      );
       const heir = at < b ? roster.pick(this.team, at, rng, this.owner) : -1;
       if (heir >= 0) this.setOwner(heir, at);
     } else if (rng.chance(HANDOVER_CHANCE)) {
@@ -292,27 +320,37 @@ export class DealStory {
       const from = Math.max(a, due);
       const at = calendar.workingTime(from + rng.exponential(3) * DAY_MS, from, rng);
       if (at >= b) break;
-      this.moveCloseDate(this.slippedCloseDay(Math.floor(at / DAY_MS)), at);
+      this.moveCloseDate(slippedCloseDay(calendar, Math.floor(at / DAY_MS), this.optimism(), rng), at);
     }
   }
 
   private finish(id: string, account: DemoAccount, product: string, createdAt: number): void {
     const { rng, calendar, deal } = this;
-    this.sortHistory();
+    this.history = this.rows.sorted();
     // Columns are the last value of each field's history (the rows are in time order now).
     let last = createdAt;
     for (const h of this.history) {
       last = h.changedAt;
       switch (h.field) {
-        case 'stage': deal.stage = h.value; break;
-        case 'close_date': deal.closeDate = h.value; break;
-        case 'forecast_category': deal.forecastCategory = h.value; break;
-        case 'owner': deal.owner = h.value; break;
+        case 'stage':
+          deal.stage = h.value;
+          break;
+        case 'close_date':
+          deal.closeDate = h.value;
+          break;
+        case 'forecast_category':
+          deal.forecastCategory = h.value;
+          break;
+        case 'owner':
+          deal.owner = h.value;
+          break;
       }
     }
     const horizon = calendar.horizonMs;
     const open = this.stage < OPEN_STAGE_COUNT;
-    deal.deletedAt = rng.chance(DELETE_CHANCE) ? last + Math.floor(rng.next() * Math.min(horizon - 1 - last, 90 * DAY_MS)) : null;
+    deal.deletedAt = rng.chance(DELETE_CHANCE)
+      ? last + Math.floor(rng.next() * Math.min(horizon - 1 - last, 90 * DAY_MS))
+      : null;
 
     // Amount rows are only written at stage moves, in order, so the state is the last row.
     deal.amountCents = this.amount;
@@ -353,103 +391,46 @@ export class DealStory {
     if (this.mentors.some((m) => m.mentor === name)) return;
     let at = this.calendar.workingTime(t + rng.between(0, 10) * DAY_MS, t, rng);
     if (at >= this.calendar.horizonMs) at = t + 60_000;
-    this.mentors.push({ mentor: name, sharePct: [10, 20, 30][rng.weighted([0.4, 0.4, 0.2])]!, createdAt: at });
+    this.mentors.push({
+      mentor: name,
+      sharePct: [10, 20, 30][rng.weighted([0.4, 0.4, 0.2])]!,
+      createdAt: at,
+    });
   }
 
-  /** Close date promised at stage `s`: the remaining typical cycle, shortened by optimism. */
+  /** Close date promised at stage `s`: the remaining typical cycle of the deal's team and size. */
   private expectedCloseDay(t: number, s: number): number {
-    const { rng } = this;
-    const rep = this.roster.reps[this.owner]!;
     let days = 10;
     for (let k = s; k < OPEN_STAGE_COUNT; k++) days += DWELL_LIMIT[k]! * 0.85;
-    days *= DEMO_TEAMS[this.team]!.dwell * (this.lighthouse ? 1.5 : 1) * (1 - 0.4 * rep.optimism);
-    const day = Math.floor(t / DAY_MS) + Math.round(rng.logNormal(days, 0.3));
-    return this.calendar.clampDay(rng.chance(0.5) ? this.calendar.monthEndDay(day) : day);
+    days *= DEMO_TEAMS[this.team]!.dwell * (this.lighthouse ? 1.5 : 1);
+    return promisedCloseDay(this.calendar, Math.floor(t / DAY_MS), days, this.optimism(), this.rng);
   }
 
-  private slippedCloseDay(day: number): number {
-    const rep = this.roster.reps[this.owner]!;
-    const to = day + Math.round(this.rng.between(14, 75) * (1 - 0.3 * rep.optimism));
-    return this.calendar.clampDay(this.rng.chance(0.5) ? this.calendar.monthEndDay(to) : to);
-  }
-
-  /** The category a rep gives a deal entering stage `s`; optimists call commit early. */
-  private forecastFor(s: number): ForecastCategory {
-    const { rng } = this;
-    const o = this.roster.reps[this.owner]!.optimism;
-    const up = Math.max(0, o);
-    switch (s) {
-      case 0:
-        return up > 0.6 && rng.chance(0.2) ? 'best_case' : 'pipeline';
-      case 1:
-        return rng.chance(0.1 + 0.25 * up) ? 'best_case' : 'pipeline';
-      case 2: {
-        const u = rng.next();
-        return u < 0.06 + 0.3 * up ? 'commit' : u < 0.6 + 0.2 * o ? 'best_case' : 'pipeline';
-      }
-      case 3:
-        return rng.chance(0.45 + 0.35 * o) ? 'commit' : 'best_case';
-      default:
-        return rng.chance(0.92 + 0.35 * Math.min(0, o)) ? 'commit' : 'best_case';
-    }
+  private optimism(): number {
+    return this.roster.reps[this.owner]!.optimism;
   }
 
   private moveAmount(factor: number, t: number): void {
     const cents = roundAmountCents((this.amount / 100) * factor, this.rng);
     if (cents === this.amount) return;
     this.amount = cents;
-    this.emit(Field.Amount, formatAmount(cents), t);
+    this.rows.add('amount', formatAmount(cents), t);
   }
 
   private moveCloseDate(day: number, t: number): void {
     if (day === this.closeDay) return;
     this.closeDay = day;
-    this.emit(Field.CloseDate, this.calendar.dayText(day), t);
+    this.rows.add('close_date', this.calendar.dayText(day), t);
   }
 
   private setForecast(f: ForecastCategory, t: number): void {
     if (f === this.forecast) return;
     this.forecast = f;
-    this.emit(Field.Forecast, f, t);
+    this.rows.add('forecast_category', f, t);
   }
 
   private setOwner(owner: number, t: number): void {
     this.owner = owner;
-    this.emit(Field.Owner, this.roster.reps[owner]!.name, t);
-  }
-
-  private emit(field: Field, value: string, t: number): void {
-    const i = this.n++;
-    this.fields[i] = field;
-    this.values[i] = value;
-    this.times[i] = t;
-  }
-
-  /**
-   * Orders the rows by time into `history`. Stable (rows at one instant keep the order they
-   * happened in) and linear for the nearly sorted rows a story produces: only the events
-   * inside a visit are emitted out of order, and only among themselves.
-   */
-  private sortHistory(): void {
-    const { order, times, n } = this;
-    for (let i = 0; i < n; i++) {
-      const ti = times[i]!;
-      let j = i - 1;
-      while (j >= 0 && times[order[j]!]! > ti) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = i;
-    }
-    while (this.pool.length < n) this.pool.push({ field: 'stage', value: '', changedAt: 0 });
-    this.history.length = n;
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const row = this.pool[k]!;
-      row.field = FIELD_NAME[this.fields[i]!]!;
-      row.value = this.values[i]!;
-      row.changedAt = times[i]!;
-      this.history[k] = row;
-    }
+    this.rows.add('owner', this.roster.reps[owner]!.name, t);
   }
 }

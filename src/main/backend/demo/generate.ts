@@ -5,8 +5,8 @@ import type { Workspace } from '../db/connection';
 import { DealWriter } from '../pipeline/deal-writer';
 import { replaceStages } from '../pipeline/stages';
 import { writeSetting } from '../workspace/settings';
-import { accountCount, generateAccounts } from './accounts';
-import { withIndexesRebuilt } from './bulk-load';
+import { accountCount, generateAccounts, type DemoAccount } from './accounts';
+import { withIndexesRebuilt, withoutForeignKeyChecks, withPageCache } from './bulk-load';
 import { DemoCalendar } from './calendar';
 import { DealStory } from './deal-story';
 import { DEMO_TEAMS } from './people';
@@ -36,6 +36,10 @@ export interface DemoSummary {
 export const DEFAULT_DEMO_DEALS = 20_000;
 /** Far beyond any benchmark; a typo like `--deals 2e9` should fail fast, not fill the disk. */
 export const MAX_DEMO_DEALS = 5_000_000;
+/** A demo takes about 1.2 KB of database per deal (deal, history, indexes). */
+const BYTES_PER_DEAL = 1_300;
+/** …but the page cache is raised to 512 MiB at most: a bigger demo spills, slower but in bounded memory. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /**
  * Independent random streams per concern: adding a draw to the account generator, say,
@@ -46,7 +50,10 @@ const STREAM = { accounts: 1, stories: 2, quotas: 3 } as const;
 function checkOptions(options: DemoOptions): { deals: number; seed: number; today: string } {
   const deals = options.deals ?? DEFAULT_DEMO_DEALS;
   if (!Number.isInteger(deals) || deals < 1 || deals > MAX_DEMO_DEALS) {
-    throw new WorkbenchError('invalid_input', `--deals must be a whole number from 1 to ${MAX_DEMO_DEALS}, not ${deals}.`);
+    throw new WorkbenchError(
+      'invalid_input',
+      `--deals must be a whole number from 1 to ${MAX_DEMO_DEALS}, not ${deals}.`,
+    );
   }
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) {
@@ -54,7 +61,18 @@ function checkOptions(options: DemoOptions): { deals: number; seed: number; toda
   }
   const today = options.today ?? dayOf(Date.now());
   if (parseDay(today) === null) {
-    throw new WorkbenchError('invalid_input', `--today must be a calendar day written YYYY-MM-DD, not "${today}".`);
+    throw new WorkbenchError(
+      'invalid_input',
+      `--today must be a calendar day written YYYY-MM-DD, not "${today}".`,
+    );
+  }
+  // Three years of history before 1973 would start before the epoch; after 9000 close
+  // dates would leave four-digit years. Neither is a demo anyone needs.
+  if (today < '1973-01-01' || today > '9000-01-01') {
+    throw new WorkbenchError(
+      'invalid_input',
+      `--today must be a day from 1973-01-01 to 9000-01-01, not ${today}.`,
+    );
   }
   return { deals, seed, today };
 }
@@ -71,7 +89,8 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
 
   const run = sqlite.transaction((): DemoSummary => {
     // Checked inside the transaction so nothing can slip in between the check and the writes.
-    const count = (table: string): number => sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    const count = (table: string): number =>
+      sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
     const existing = { deals: count('deals'), quotas: count('quotas'), mentors: count('mentor_assignments') };
     if (existing.deals + existing.quotas + existing.mentors > 0) {
       throw new WorkbenchError(
@@ -107,7 +126,7 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
       }
     });
     writer.finish();
-    writePeople(ws, roster, accounts);
+    writePeople(sqlite, roster, accounts);
     writeQuotas(sqlite, ledger, roster, calendar, schedule, new Rng(seed, STREAM.quotas));
 
     writeSetting(sqlite, 'workspace.isDemo', true);
@@ -115,11 +134,24 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
     writeSetting(sqlite, 'workspace.demo', { seed, today, deals });
     // A demo built for an explicit day keeps that day as "now" (its stalls and overdue dates
     // stay as generated); without --today the demo ends today and the real clock runs on.
-    writeSetting(sqlite, 'workspace.clock', options.today !== undefined ? dayStart(today) + DAY_MS - 1 : null);
+    writeSetting(
+      sqlite,
+      'workspace.clock',
+      options.today !== undefined ? dayStart(today) + DAY_MS - 1 : null,
+    );
 
-    return { deals, historyRows: writer.historyWritten, teams: DEMO_TEAMS.length, reps: roster.reps.length, today, seed };
+    return {
+      deals,
+      historyRows: writer.historyWritten,
+      teams: DEMO_TEAMS.length,
+      reps: roster.reps.length,
+      today,
+      seed,
+    };
   });
-  return run();
+  return withPageCache(sqlite, Math.min(MAX_CACHE_BYTES, deals * BYTES_PER_DEAL), () =>
+    withoutForeignKeyChecks(sqlite, run),
+  );
 }
 
 /**
@@ -127,15 +159,19 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
  * still own a deal), with e-mail addresses, and reps who left marked inactive; accounts
  * get their industry.
  */
-function writePeople(ws: Workspace, roster: TeamRoster, accounts: ReturnType<typeof generateAccounts>): void {
-  const sqlite = ws.sqlite;
+function writePeople(
+  sqlite: Workspace['sqlite'],
+  roster: TeamRoster,
+  accounts: readonly DemoAccount[],
+): void {
   const team = sqlite.prepare('insert or ignore into teams(name) values(?)');
   for (const t of DEMO_TEAMS) team.run(t.name);
   const owner = sqlite.prepare(
     `insert into owners(name, email, team, active) values(?, ?, ?, ?)
      on conflict(name) do update set email = excluded.email, team = excluded.team, active = excluded.active`,
   );
-  for (const r of roster.reps) owner.run(r.name, r.email, DEMO_TEAMS[r.team]!.name, r.leftDaysAgo === null ? 1 : 0);
+  for (const r of roster.reps)
+    owner.run(r.name, r.email, DEMO_TEAMS[r.team]!.name, r.leftDaysAgo === null ? 1 : 0);
   const industry = sqlite.prepare('update accounts set industry = ? where name = ?');
   for (const a of accounts) industry.run(a.industry, a.name);
 }

@@ -66,7 +66,14 @@ export const DEMO_ARCHETYPES = {
   sandbagger: '黄丽娟',
 } as const;
 
-type RosterRow = [name: string, email: string, team: number, seniority: Seniority, joinedDaysAgo: number, leftDaysAgo?: number];
+type RosterRow = [
+  name: string,
+  email: string,
+  team: number,
+  seniority: Seniority,
+  joinedDaysAgo: number,
+  leftDaysAgo?: number,
+];
 
 // Seniors were there before the three years began, so every team always has someone to own deals.
 const ROSTER: readonly RosterRow[] = [
@@ -112,7 +119,10 @@ const ROSTER: readonly RosterRow[] = [
   ['叶晨', 'ye.chen', 4, 'junior', 150],
 ];
 
-const BASE: Record<Seniority, { advance: number; loss: number; dwell: number; size: number; capacity: number }> = {
+const BASE: Record<
+  Seniority,
+  { advance: number; loss: number; dwell: number; size: number; capacity: number }
+> = {
   senior: { advance: 1.1, loss: 0.85, dwell: 0.9, size: 1.2, capacity: 1.3 },
   mid: { advance: 1.0, loss: 1.0, dwell: 1.0, size: 1.0, capacity: 1.0 },
   junior: { advance: 0.92, loss: 1.12, dwell: 1.2, size: 0.75, capacity: 0.8 },

@@ -80,7 +80,8 @@ export function writeQuotas(
     Number.isFinite(roster.leftAt[r]!) ? Math.floor(roster.leftAt[r]! / DAY_MS) : Number.POSITIVE_INFINITY;
   const activeDays = (r: number, q: QuarterSpan): number =>
     Math.max(0, Math.min(q.endDay, leaveDay(r)) - Math.max(q.startDay, joinDay(r)));
-  const growthFactor = (q: QuarterSpan): number => schedule.growth((q.startDay + q.endDay) / 2 - WIN_LAG_DAYS);
+  const growthFactor = (q: QuarterSpan): number =>
+    schedule.growth((q.startDay + q.endDay) / 2 - WIN_LAG_DAYS);
 
   // Run rates come from settled quarters: not the first two (the demo starts with an empty
   // pipeline, so early wins are thin) and not the current one (still in progress).
@@ -114,7 +115,9 @@ export function writeQuotas(
     const teamRate = teamDays[rep.team]! > 0 ? teamWon[rep.team]! / teamDays[rep.team]! : 0;
     const seniority = rep.seniority === 'junior' ? 0.8 : rep.seniority === 'senior' ? 1.15 : 1;
     perf[r] =
-      repDays[r]! >= 365 && teamRate > 0 ? 0.5 * (repWon[r]! / repDays[r]! / teamRate) + 0.5 * seniority : seniority;
+      repDays[r]! >= 365 && teamRate > 0
+        ? 0.5 * (repWon[r]! / repDays[r]! / teamRate) + 0.5 * seniority
+        : seniority;
   }
 
   const insert = sqlite.prepare('insert into quotas(quarter, team, owner, amount_cents) values(?, ?, ?, ?)');
@@ -126,7 +129,9 @@ export function writeQuotas(
     insert.run(span.label, '', '', roundQuota(org));
     rows++;
     for (let t = 0; t < teamCount; t++) {
-      const share = orgWon > 0 ? teamWon[t]! / orgWon : 1 / teamCount;
+      // Mostly by the team's share of the wins, a little evened out (and never zero: a tiny
+      // demo may have a team without settled wins).
+      const share = 0.1 / teamCount + (orgWon > 0 ? (0.9 * teamWon[t]!) / orgWon : 0.9 / teamCount);
       const team = org * share * TEAM_OVER * rng.logNormal(1, 0.04);
       let total = 0;
       for (let r = 0; r < repCount; r++) {

@@ -16,7 +16,10 @@ export class Rng {
   constructor(seed: number, stream = 0) {
     // splitmix32 spreads a small seed (1, 2, 3…) over the whole state, so neighbouring
     // seeds give unrelated sequences rather than nearly equal first draws.
-    let s = (seed >>> 0) ^ Math.imul(Math.floor(seed / 4294967296) >>> 0, 0x9e3779b1) ^ Math.imul(stream, 0x85ebca6b);
+    let s =
+      (seed >>> 0) ^
+      Math.imul(Math.floor(seed / 4294967296) >>> 0, 0x9e3779b1) ^
+      Math.imul(stream, 0x85ebca6b);
     const next = (): number => {
       s = (s + 0x9e3779b9) | 0;
       let z = s;

@@ -27,7 +27,8 @@ export class TeamRoster {
     this.reps.forEach((r, i) => {
       this.joinedAt[i] = (calendar.todayDay - r.joinedDaysAgo) * DAY_MS;
       // The last working day ends at 19:00 Beijing time (11:00 UTC).
-      this.leftAt[i] = r.leftDaysAgo === null ? Infinity : (calendar.todayDay - r.leftDaysAgo) * DAY_MS + 11 * 3_600_000;
+      this.leftAt[i] =
+        r.leftDaysAgo === null ? Infinity : (calendar.todayDay - r.leftDaysAgo) * DAY_MS + 11 * 3_600_000;
       this.members[r.team]!.push(i);
     });
   }

@@ -57,6 +57,10 @@ export class CreationSchedule {
     const width = c[this.cursor]! - before;
     // The position inside the day's weight becomes the time of day, so times stay monotone.
     const within = width > 0 ? Math.min(Math.max((u - before) / width, 0), 1) : 0.5;
-    return (this.calendar.startDay + this.cursor) * DAY_MS + WORK_START_MS + Math.floor(within * (WORK_SPAN_MS - 1));
+    return (
+      (this.calendar.startDay + this.cursor) * DAY_MS +
+      WORK_START_MS +
+      Math.floor(within * (WORK_SPAN_MS - 1))
+    );
   }
 }

@@ -16,14 +16,44 @@ const choice = (pairs: readonly (readonly [string, number])[]): Choice => ({
  * looked the same at every stage would teach a manager nothing.
  */
 const LOST_BY_STAGE: readonly Choice[] = [
-  choice([['需求取消', 0.35], ['预算冻结', 0.3], ['决策延期', 0.2], ['关系不足', 0.15]]),
-  choice([['需求取消', 0.2], ['竞品优势', 0.25], ['关系不足', 0.2], ['预算冻结', 0.15], ['决策延期', 0.2]]),
-  choice([['价格过高', 0.35], ['竞品优势', 0.35], ['关系不足', 0.15], ['决策延期', 0.15]]),
-  choice([['价格过高', 0.45], ['竞品优势', 0.25], ['商务条款分歧', 0.2], ['预算冻结', 0.1]]),
-  choice([['法务条款分歧', 0.35], ['预算冻结', 0.25], ['决策延期', 0.25], ['价格过高', 0.15]]),
+  choice([
+    ['需求取消', 0.35],
+    ['预算冻结', 0.3],
+    ['决策延期', 0.2],
+    ['关系不足', 0.15],
+  ]),
+  choice([
+    ['需求取消', 0.2],
+    ['竞品优势', 0.25],
+    ['关系不足', 0.2],
+    ['预算冻结', 0.15],
+    ['决策延期', 0.2],
+  ]),
+  choice([
+    ['价格过高', 0.35],
+    ['竞品优势', 0.35],
+    ['关系不足', 0.15],
+    ['决策延期', 0.15],
+  ]),
+  choice([
+    ['价格过高', 0.45],
+    ['竞品优势', 0.25],
+    ['商务条款分歧', 0.2],
+    ['预算冻结', 0.1],
+  ]),
+  choice([
+    ['法务条款分歧', 0.35],
+    ['预算冻结', 0.25],
+    ['决策延期', 0.25],
+    ['价格过高', 0.15],
+  ]),
 ];
 /** A deal that went cold before it was lost usually dies of silence, not of a decision. */
-const LOST_AFTER_STALL = choice([['项目搁置', 0.45], ['决策延期', 0.35], ['需求取消', 0.2]]);
+const LOST_AFTER_STALL = choice([
+  ['项目搁置', 0.45],
+  ['决策延期', 0.35],
+  ['需求取消', 0.2],
+]);
 
 export function lostReason(stage: number, afterStall: boolean, rng: Rng): string {
   const c = afterStall && rng.chance(0.6) ? LOST_AFTER_STALL : LOST_BY_STAGE[stage]!;

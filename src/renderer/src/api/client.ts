@@ -1,12 +1,19 @@
-import type { Channel, EventName, Events, InputOf, ResultOf } from '../../../shared/contract';
+import type { Channel, Events, InputOf, ResultOf } from '../../../shared/contract';
 import { ApiError } from './errors';
 import type { Transport } from './transport';
+
+/**
+ * Events the page can hear: the backend's, plus the desktop shell's native menu
+ * (`menu.command`, never sent in browser mode).
+ */
+export type ClientEvents = Events & { 'menu.command': { command: 'import' | 'export' | (string & {}) } };
+export type ClientEventName = keyof ClientEvents;
 
 /** The typed face of a Transport: contract channels in, contract results out. */
 export interface ApiClient {
   /** Resolves with the channel's result; rejects with an ApiError when the backend says `{ok:false}`. */
   invoke<K extends Channel>(channel: K, input: InputOf<K>): Promise<ResultOf<K>>;
-  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void;
+  on<E extends ClientEventName>(event: E, cb: (payload: ClientEvents[E]) => void): () => void;
 }
 
 export function createClient(transport: Transport, onError?: (error: ApiError) => void): ApiClient {
@@ -31,7 +38,7 @@ export function createClient(transport: Transport, onError?: (error: ApiError) =
       return result.value as ResultOf<typeof channel>;
     },
     on(event, cb) {
-      return transport.on(event, (payload) => cb(payload as Events[typeof event]));
+      return transport.on(event, (payload) => cb(payload as ClientEvents[typeof event]));
     },
   };
 }

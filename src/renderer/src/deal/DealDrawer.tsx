@@ -16,7 +16,15 @@ import { useDeal } from './useDeal';
 type Labels = ReturnType<typeof useLabels>;
 
 /** One deal in full: facts, stage timeline, field histories and the manager's notes. */
-export function DealDrawer({ dealId, onClose, labels }: { dealId: string | null; onClose: () => void; labels: Labels }) {
+export function DealDrawer({
+  dealId,
+  onClose,
+  labels,
+}: {
+  dealId: string | null;
+  onClose: () => void;
+  labels: Labels;
+}) {
   const { t } = useTranslation();
   // Keep showing the last deal while the drawer slides out, instead of an empty panel.
   const [shownId, setShownId] = useState(dealId);
@@ -24,12 +32,27 @@ export function DealDrawer({ dealId, onClose, labels }: { dealId: string | null;
   const deal = useDeal(shownId);
 
   return (
-    <Drawer.Root opened={dealId !== null} onClose={onClose} position="right" size={720} onExitTransitionEnd={() => setShownId(null)}>
+    <Drawer.Root
+      opened={dealId !== null}
+      onClose={onClose}
+      position="right"
+      size={720}
+      onExitTransitionEnd={() => setShownId(null)}
+      // The page never scrolls (the table scrolls inside itself), so no scroll lock is
+      // needed — and the lock would inject a <style> element without the CSP nonce.
+      lockScroll={false}
+    >
       <Drawer.Overlay />
       <Drawer.Content data-testid="deal-drawer" data-deal-id={shownId ?? undefined}>
-        <Drawer.Header className={classes.header}>
+        {/* Not a second "banner" landmark: the page header is the banner. */}
+        <Drawer.Header className={classes.header} role="presentation">
           <Drawer.Title className={classes.title}>
-            {deal.data?.name ?? (deal.isError ? t('deal.loadError') : <Skeleton height={24} width={260} component="span" display="block" />)}
+            {deal.data?.name ??
+              (deal.isError ? (
+                t('deal.loadError')
+              ) : (
+                <Skeleton height={24} width={260} component="span" display="block" />
+              ))}
           </Drawer.Title>
           <Drawer.CloseButton aria-label={t('deal.close')} />
         </Drawer.Header>
@@ -46,7 +69,12 @@ export function DealDrawer({ dealId, onClose, labels }: { dealId: string | null;
                       ? t('errors.network')
                       : t('errors.generic', { message: deal.error.message })}
                 </Text>
-                <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => void deal.refetch()}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconRefresh size={14} aria-hidden />}
+                  onClick={() => void deal.refetch()}
+                >
                   {t('errors.retry')}
                 </Button>
               </Stack>
@@ -93,16 +121,37 @@ function DealBody({ deal, labels }: { deal: DealDetail; labels: Labels }) {
           <Text fz={26} fw={700} className={classes.amount} data-testid="deal-amount">
             {format.money(deal.amount)}
           </Text>
-          <Badge variant="light" color={kind === 'won' ? 'green' : kind === 'lost' ? 'gray' : 'blue'} tt="none" size="lg">
+          <Badge
+            variant="light"
+            color={kind === 'won' ? 'green' : kind === 'lost' ? 'gray' : 'blue'}
+            tt="none"
+            size="lg"
+            className={classes.stageBadge}
+            data-kind={kind}
+          >
             {labels.stage(deal.stage)}
           </Badge>
           {deal.stalled && (
-            <Badge variant="outline" color="red" tt="none" size="lg" leftSection={<IconAlertTriangle size={14} aria-hidden />} className={classes.stalledBadge}>
+            <Badge
+              variant="outline"
+              color="red"
+              tt="none"
+              size="lg"
+              leftSection={<IconAlertTriangle size={14} aria-hidden />}
+              className={classes.stalledBadge}
+            >
               {t('stalled.label')} · {t('days.value', { count: wholeDays(deal.daysInStage) })}
             </Badge>
           )}
           {deal.deletedAt && (
-            <Badge variant="filled" color="gray" tt="none" size="lg" leftSection={<IconTrashX size={14} aria-hidden />} data-testid="deal-deleted">
+            <Badge
+              variant="filled"
+              color="gray"
+              tt="none"
+              size="lg"
+              leftSection={<IconTrashX size={14} aria-hidden />}
+              data-testid="deal-deleted"
+            >
               {t('deal.deleted')}
             </Badge>
           )}
@@ -128,7 +177,9 @@ function DealBody({ deal, labels }: { deal: DealDetail; labels: Labels }) {
       <FieldHistory
         title={t('deal.amountHistory')}
         changes={deal.amountHistory}
-        render={(v) => (v === '' ? format.money(0) : Number.isFinite(Number(v)) ? format.money(Number(v)) : v)}
+        render={(v) =>
+          v === '' ? format.money(0) : Number.isFinite(Number(v)) ? format.money(Number(v)) : v
+        }
         testId="amount-history"
       />
       <FieldHistory

@@ -11,9 +11,11 @@ import { useNoteMutations } from './useDeal';
 const UNDO_MS = 10_000;
 
 /** Ctrl+Enter (Cmd+Enter on macOS) saves; never while an IME is composing Chinese text. */
-const isSaveChord = (e: KeyboardEvent) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing;
+const isSaveChord = (e: KeyboardEvent) =>
+  e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.nativeEvent.isComposing;
 
-const newestFirst = (a: Note, b: Note) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id);
+const newestFirst = (a: Note, b: Note) =>
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id;
 
 /**
  * The manager's own notes on a deal (笔记). They live in the local workspace only.
@@ -73,7 +75,12 @@ export function Notes({ dealId, notes }: { dealId: string; notes: Note[] }) {
           data-testid="note-input"
         />
         <Group justify="flex-end">
-          <Button onClick={add} disabled={!draft.trim()} loading={save.isPending && editing === null} data-testid="note-save">
+          <Button
+            onClick={add}
+            disabled={!draft.trim()}
+            loading={save.isPending && editing === null}
+            data-testid="note-save"
+          >
             {t('notes.save')}
           </Button>
         </Group>
@@ -140,50 +147,10 @@ function NoteItem({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [body, setBody] = useState(note.body);
-  useEffect(() => {
-    if (editing) setBody(note.body);
-  }, [editing, note.body]);
-
-  const submit = () => {
-    const trimmed = body.trim();
-    if (trimmed && !saving) onSave(trimmed);
-  };
-
   return (
     <Paper component="li" withBorder p="sm" data-testid="note-item" data-note-id={note.id}>
       {editing ? (
-        <Stack gap="xs">
-          <Textarea
-            label={t('notes.editLabel')}
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (isSaveChord(e)) {
-                e.preventDefault();
-                submit();
-              } else if (e.key === 'Escape') {
-                // Escape leaves the edit, not the whole drawer.
-                e.stopPropagation();
-                onCancel();
-              }
-            }}
-            autosize
-            minRows={2}
-            maxRows={10}
-            data-autofocus
-            autoFocus
-            data-testid="note-edit-input"
-          />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onCancel}>
-              {t('notes.cancel')}
-            </Button>
-            <Button onClick={submit} disabled={!body.trim()} loading={saving} data-testid="note-update">
-              {t('notes.update')}
-            </Button>
-          </Group>
-        </Stack>
+        <NoteEditor initial={note.body} saving={saving} onSave={onSave} onCancel={onCancel} />
       ) : (
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Stack gap={4} miw={0}>
@@ -192,17 +159,30 @@ function NoteItem({
             </Text>
             <Text size="xs" className={classes.muted}>
               {format.localDateTime(note.createdAt)}
-              {note.updatedAt !== note.createdAt && ` · ${t('notes.edited', { date: format.localDateTime(note.updatedAt) })}`}
+              {note.updatedAt !== note.createdAt &&
+                ` · ${t('notes.edited', { date: format.localDateTime(note.updatedAt) })}`}
             </Text>
           </Stack>
           <Group gap={4} wrap="nowrap">
             <Tooltip label={t('notes.edit')}>
-              <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={t('notes.edit')} data-testid="note-edit">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={onEdit}
+                aria-label={t('notes.edit')}
+                data-testid="note-edit"
+              >
                 <IconPencil size={16} aria-hidden />
               </ActionIcon>
             </Tooltip>
             <Tooltip label={t('notes.delete')}>
-              <ActionIcon variant="subtle" color="red" onClick={onDelete} aria-label={t('notes.delete')} data-testid="note-delete">
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                onClick={onDelete}
+                aria-label={t('notes.delete')}
+                data-testid="note-delete"
+              >
                 <IconTrash size={16} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -210,5 +190,57 @@ function NoteItem({
         </Group>
       )}
     </Paper>
+  );
+}
+
+/** Mounted when editing starts, so it always begins from the note's current text. */
+function NoteEditor({
+  initial,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  saving: boolean;
+  onSave: (body: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [body, setBody] = useState(initial);
+  const submit = () => {
+    const trimmed = body.trim();
+    if (trimmed && !saving) onSave(trimmed);
+  };
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label={t('notes.editLabel')}
+        value={body}
+        onChange={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (isSaveChord(e)) {
+            e.preventDefault();
+            submit();
+          } else if (e.key === 'Escape') {
+            // Escape leaves the edit, not the whole drawer.
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+        autosize
+        minRows={2}
+        maxRows={10}
+        autoFocus
+        data-testid="note-edit-input"
+      />
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" onClick={onCancel}>
+          {t('notes.cancel')}
+        </Button>
+        <Button onClick={submit} disabled={!body.trim()} loading={saving} data-testid="note-update">
+          {t('notes.update')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }

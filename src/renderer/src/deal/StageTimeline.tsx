@@ -39,7 +39,11 @@ export function StageTimeline({ deal, labels }: { deal: DealDetail; labels: Retu
               const open = visit.exitedAt === null;
               const stalled = open && deal.stalled;
               return (
-                <Table.Tr key={`${visit.stage}-${visit.enteredAt}-${i}`} data-testid="timeline-visit" data-stalled={stalled || undefined}>
+                <Table.Tr
+                  key={`${visit.stage}-${visit.enteredAt}-${i}`}
+                  data-testid="timeline-visit"
+                  data-stalled={stalled || undefined}
+                >
                   <Table.Td>{labels.stage(visit.stage)}</Table.Td>
                   <Table.Td>{format.day(visit.enteredAt)}</Table.Td>
                   <Table.Td>{open ? t('deal.now') : format.day(visit.exitedAt)}</Table.Td>

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DealDetail, Note } from '../../../shared/contract';
 import { useApi } from '../api/ApiProvider';
 
-export const dealKey = (id?: string) => (id === undefined ? (['deal.get'] as const) : (['deal.get', id] as const));
+export const dealKey = (id?: string) =>
+  id === undefined ? (['deal.get'] as const) : (['deal.get', id] as const);
 
 export function useDeal(id: string | null) {
   const api = useApi();
@@ -21,12 +22,17 @@ export function useNoteMutations(dealId: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   const patch = (update: (notes: Note[]) => Note[]) =>
-    queryClient.setQueryData<DealDetail>(dealKey(dealId), (deal) => (deal ? { ...deal, notes: update(deal.notes) } : deal));
+    queryClient.setQueryData<DealDetail>(dealKey(dealId), (deal) =>
+      deal ? { ...deal, notes: update(deal.notes) } : deal,
+    );
   const settle = () => queryClient.invalidateQueries({ queryKey: dealKey(dealId) });
 
   const save = useMutation({
     mutationFn: (input: { body: string; noteId?: number }) =>
-      api.invoke('notes.save', input.noteId ? { dealId, noteId: input.noteId, body: input.body } : { dealId, body: input.body }),
+      api.invoke(
+        'notes.save',
+        input.noteId ? { dealId, noteId: input.noteId, body: input.body } : { dealId, body: input.body },
+      ),
     onSuccess: (note) => patch((notes) => [note, ...notes.filter((n) => n.id !== note.id)]),
     onSettled: settle,
   });

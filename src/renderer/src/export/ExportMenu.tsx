@@ -7,7 +7,7 @@ import { useNotify } from '../notices/NoticesProvider';
 import { downloadText } from './download';
 
 /** The canonical CSVs, the same format import reads, so a round trip is lossless. */
-export function ExportMenu() {
+export function ExportMenu({ opened, onChange }: { opened: boolean; onChange: (opened: boolean) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const notify = useNotify();
@@ -18,14 +18,23 @@ export function ExportMenu() {
       downloadText(filename, text);
       notify({ message: t('export.done', { filename }), color: 'green' });
     } catch (e) {
-      notify({ message: t('export.error', { message: e instanceof Error ? e.message : String(e) }), color: 'red', autoClose: 0 });
+      notify({
+        message: t('export.error', { message: e instanceof Error ? e.message : String(e) }),
+        color: 'red',
+        autoClose: 0,
+      });
     }
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={onChange}>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />} data-testid="export-menu">
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          data-testid="export-menu"
+        >
           {t('header.export')}
         </Button>
       </Menu.Target>

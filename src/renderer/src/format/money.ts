@@ -9,7 +9,9 @@ function formatter(language: string, currency: string, compact: boolean, cents: 
   const key = `${language}|${currency}|${compact}|${cents}`;
   let f = cache.get(key);
   if (!f) {
-    const digits = compact ? { maximumFractionDigits: 1 } : { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 };
+    const digits = compact
+      ? { maximumFractionDigits: 1 }
+      : { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 };
     try {
       f = new Intl.NumberFormat(language, {
         style: 'currency',

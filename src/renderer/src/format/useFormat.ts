@@ -14,7 +14,8 @@ export function useFormat() {
     () => ({
       language,
       money: (n: number) => (currency ? formatMoney(n, language, currency) : formatCount(n, language)),
-      moneyCompact: (n: number) => (currency ? formatMoneyCompact(n, language, currency) : formatCount(n, language)),
+      moneyCompact: (n: number) =>
+        currency ? formatMoneyCompact(n, language, currency) : formatCount(n, language),
       count: (n: number) => formatCount(n, language),
       day: (text: string | null | undefined) => formatDay(text, language),
       localDateTime: (text: string) => formatLocalDateTime(text, language),

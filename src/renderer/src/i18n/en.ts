@@ -31,11 +31,13 @@ export const en = {
   session: {
     title: 'Your session has expired',
     body: 'For your security, this browser tab is no longer signed in to the workbench.',
-    action: 'Open the URL printed by `funnel serve` in the terminal again (it contains a fresh access token). If the server has stopped, start it again with `funnel serve`.',
+    action:
+      'Open the URL printed by `funnel serve` in the terminal again (it contains a fresh access token). If the server has stopped, start it again with `funnel serve`.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
-    network: 'The workbench cannot reach its data. Check that the app (or `funnel serve`) is still running, then try again.',
+    network:
+      'The workbench cannot reach its data. Check that the app (or `funnel serve`) is still running, then try again.',
     notFound: 'This item no longer exists. It may have been removed by an import; refresh the list.',
     workspace: 'The workspace could not be opened: {{message}}',
     retry: 'Try again',
@@ -150,7 +152,8 @@ export const en = {
   },
   import: {
     title: 'Import data',
-    intro: 'Pick the CSV files exported from your CRM (canonical columns, UTF-8). Only deals.csv is required.',
+    intro:
+      'Pick the CSV files exported from your CRM (canonical columns, UTF-8). Only deals.csv is required.',
     fileDeals: 'Deals (deals.csv)',
     fileHistory: 'History (history.csv)',
     fileStages: 'Stages (stages.csv)',
@@ -182,7 +185,8 @@ export const en = {
     importValid_other: 'Import the {{count, number}} valid rows only',
     nothingValid: 'No row can be imported. Fix the files and check them again.',
     demoTitle: 'This replaces the demo data',
-    demoBody: 'The workspace currently holds demo data. Importing deletes every demo deal, note and history and keeps only your files.',
+    demoBody:
+      'The workspace currently holds demo data. Importing deletes every demo deal, note and history and keeps only your files.',
     demoConfirm: 'I understand, replace the demo data',
     applying: 'Importing…',
     phaseChecking: 'Checking rows',

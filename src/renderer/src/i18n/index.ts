@@ -10,7 +10,9 @@ export const resources = {
 } as const;
 
 /** First start follows the system: any Chinese variant → zh-CN, everything else → en. */
-export function systemLanguage(languages: readonly string[] = navigator.languages ?? [navigator.language]): Language {
+export function systemLanguage(
+  languages: readonly string[] = navigator.languages ?? [navigator.language],
+): Language {
   const first = languages.find((l) => typeof l === 'string' && l.length > 0) ?? 'en';
   return first.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

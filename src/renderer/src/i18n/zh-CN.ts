@@ -28,7 +28,8 @@ export const zhCN: Messages = {
   session: {
     title: '会话已过期',
     body: '出于安全考虑，此浏览器标签页已不再登录工作台。',
-    action: '请重新打开终端中 `funnel serve` 打印的网址（其中包含新的访问令牌）。如果服务已停止，请再次运行 `funnel serve`。',
+    action:
+      '请重新打开终端中 `funnel serve` 打印的网址（其中包含新的访问令牌）。如果服务已停止，请再次运行 `funnel serve`。',
   },
   errors: {
     generic: '出现问题：{{message}}',

@@ -1,17 +1,30 @@
 import { Alert, ScrollArea, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FILE_KINDS, type ImportCheck, type ImportFileKind, type ImportIssue } from '../../../shared/contract';
+import {
+  IMPORT_FILE_KINDS,
+  type ImportCheck,
+  type ImportFileKind,
+  type ImportIssue,
+} from '../../../shared/contract';
 import { useFormat } from '../format/useFormat';
 
 /** The list shows this many issues; the rest are counted (the backend caps errors too). */
 const SHOWN = 100;
 
 /** What a check found: rows per file, then errors and warnings by file and line. */
-export function CheckReport({ check, imported }: { check: ImportCheck; imported?: Record<ImportFileKind, number> }) {
+export function CheckReport({
+  check,
+  imported,
+}: {
+  check: ImportCheck;
+  imported?: Record<ImportFileKind, number>;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const present = IMPORT_FILE_KINDS.filter((k) => (check.counts[k]?.rows ?? 0) + (check.counts[k]?.invalid ?? 0) > 0);
+  const present = IMPORT_FILE_KINDS.filter(
+    (k) => (check.counts[k]?.rows ?? 0) + (check.counts[k]?.invalid ?? 0) > 0,
+  );
   const hasErrors = !check.valid || check.errors.length > 0;
   const hidden = Math.max(0, check.errors.length - SHOWN) + check.moreErrors;
 
@@ -19,9 +32,21 @@ export function CheckReport({ check, imported }: { check: ImportCheck; imported?
     <>
       {!imported &&
         (hasErrors ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('import.resultInvalid')} role="status" />
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('import.resultInvalid')}
+            role="status"
+          />
         ) : (
-          <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('import.resultValid')} role="status" />
+          <Alert
+            color="green"
+            variant="light"
+            icon={<IconCircleCheck aria-hidden />}
+            title={t('import.resultValid')}
+            role="status"
+          />
         ))}
       <Table withTableBorder striped data-testid="import-counts">
         <Table.Thead>
@@ -39,7 +64,9 @@ export function CheckReport({ check, imported }: { check: ImportCheck; imported?
           {(present.length ? present : (['deals'] as const)).map((kind) => (
             <Table.Tr key={kind}>
               <Table.Td>{t(`import.kind.${kind}`)}</Table.Td>
-              <Table.Td ta="right">{format.count(imported ? imported[kind] : check.counts[kind]?.rows ?? 0)}</Table.Td>
+              <Table.Td ta="right">
+                {format.count(imported ? imported[kind] : (check.counts[kind]?.rows ?? 0))}
+              </Table.Td>
               <Table.Td ta="right">{format.count(check.counts[kind]?.invalid ?? 0)}</Table.Td>
             </Table.Tr>
           ))}
@@ -50,7 +77,11 @@ export function CheckReport({ check, imported }: { check: ImportCheck; imported?
       )}
       {hidden > 0 && <Text size="sm">{t('import.moreErrors', { count: hidden })}</Text>}
       {check.warnings.length > 0 && (
-        <Issues title={t('import.warnings')} issues={check.warnings.slice(0, SHOWN)} testId="import-warnings" />
+        <Issues
+          title={t('import.warnings')}
+          issues={check.warnings.slice(0, SHOWN)}
+          testId="import-warnings"
+        />
       )}
     </>
   );

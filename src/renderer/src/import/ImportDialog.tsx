@@ -3,7 +3,14 @@ import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_FILE_KINDS, type Events, type ImportCheck, type ImportFileKind, type ImportFiles, type ImportOutcome } from '../../../shared/contract';
+import {
+  IMPORT_FILE_KINDS,
+  type Events,
+  type ImportCheck,
+  type ImportFileKind,
+  type ImportFiles,
+  type ImportOutcome,
+} from '../../../shared/contract';
 import { useApi } from '../api/ApiProvider';
 import { useFormat } from '../format/useFormat';
 import { CheckReport } from './CheckReport';
@@ -29,7 +36,15 @@ const FILE_LABEL = {
  * Bad rows are shown by file and line; the person chooses between importing only the
  * valid rows and cancelling. Replacing demo data needs an explicit confirmation.
  */
-export function ImportDialog({ opened, onClose, isDemo }: { opened: boolean; onClose: () => void; isDemo: boolean }) {
+export function ImportDialog({
+  opened,
+  onClose,
+  isDemo,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  isDemo: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const api = useApi();
@@ -90,103 +105,131 @@ export function ImportDialog({ opened, onClose, isDemo }: { opened: boolean; onC
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('import.title')} size="xl" closeOnClickOutside={false}>
-      <div data-testid="import-dialog">
-        {step.name === 'select' || step.name === 'checking' ? (
-          <Stack gap="sm">
-            <Text size="sm">{t('import.intro')}</Text>
-            {IMPORT_FILE_KINDS.map((kind) => (
-              <FileInput
-                key={kind}
-                label={t(FILE_LABEL[kind])}
-                description={kind === 'deals' ? t('import.required') : t('import.optional')}
-                withAsterisk={kind === 'deals'}
-                placeholder={t('import.choose')}
-                accept=".csv,text/csv"
-                clearable
-                leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-                value={picked[kind] ?? null}
-                onChange={(file) => setPicked((p) => ({ ...p, [kind]: file }))}
-                disabled={step.name === 'checking'}
-                fileInputProps={{ 'data-testid': `import-file-${kind}` } as React.ComponentProps<'input'>}
+    // Compound parts so the header is not a second "banner" landmark, and no scroll lock
+    // (the page never scrolls; the lock would inject a <style> without the CSP nonce).
+    <Modal.Root opened={opened} onClose={close} size="xl" closeOnClickOutside={false} lockScroll={false}>
+      <Modal.Overlay />
+      <Modal.Content data-testid="import-dialog">
+        <Modal.Header role="presentation">
+          <Modal.Title>{t('import.title')}</Modal.Title>
+          <Modal.CloseButton aria-label={t('import.close')} />
+        </Modal.Header>
+        <Modal.Body>
+          {step.name === 'select' || step.name === 'checking' ? (
+            <Stack gap="sm">
+              <Text size="sm">{t('import.intro')}</Text>
+              {IMPORT_FILE_KINDS.map((kind) => (
+                <FileInput
+                  key={kind}
+                  label={t(FILE_LABEL[kind])}
+                  description={kind === 'deals' ? t('import.required') : t('import.optional')}
+                  withAsterisk={kind === 'deals'}
+                  placeholder={t('import.choose')}
+                  accept=".csv,text/csv"
+                  clearable
+                  leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+                  value={picked[kind] ?? null}
+                  onChange={(file) => setPicked((p) => ({ ...p, [kind]: file }))}
+                  disabled={step.name === 'checking'}
+                  fileInputProps={{ 'data-testid': `import-file-${kind}` } as React.ComponentProps<'input'>}
+                />
+              ))}
+              {step.name === 'select' && step.error && (
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+                  {step.error}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close} disabled={step.name === 'checking'}>
+                  {t('import.cancel')}
+                </Button>
+                <Button
+                  onClick={() => void check()}
+                  disabled={!picked.deals}
+                  loading={step.name === 'checking'}
+                  data-testid="import-check"
+                >
+                  {t('import.check')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : step.name === 'checked' ? (
+            <Stack gap="md">
+              <CheckReport check={step.check} />
+              {isDemo && (
+                <Alert
+                  color="yellow"
+                  variant="light"
+                  icon={<IconAlertTriangle aria-hidden />}
+                  title={t('import.demoTitle')}
+                >
+                  <Stack gap="xs">
+                    <Text size="sm">{t('import.demoBody')}</Text>
+                    <Checkbox
+                      label={t('import.demoConfirm')}
+                      checked={confirmDemo}
+                      onChange={(e) => setConfirmDemo(e.currentTarget.checked)}
+                      data-testid="import-confirm-demo"
+                    />
+                  </Stack>
+                </Alert>
+              )}
+              {step.error && (
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+                  {step.error}
+                </Alert>
+              )}
+              <ApplyActions
+                check={step.check}
+                blocked={isDemo && !confirmDemo}
+                onBack={() => setStep({ name: 'select' })}
+                onCancel={close}
+                onApply={(skipInvalid) => void apply(step.files, step.check, skipInvalid)}
               />
-            ))}
-            {step.name === 'select' && step.error && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-                {step.error}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={step.name === 'checking'}>
-                {t('import.cancel')}
-              </Button>
-              <Button onClick={() => void check()} disabled={!picked.deals} loading={step.name === 'checking'} data-testid="import-check">
-                {t('import.check')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : step.name === 'checked' ? (
-          <Stack gap="md">
-            <CheckReport check={step.check} />
-            {isDemo && (
-              <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('import.demoTitle')}>
-                <Stack gap="xs">
-                  <Text size="sm">{t('import.demoBody')}</Text>
-                  <Checkbox
-                    label={t('import.demoConfirm')}
-                    checked={confirmDemo}
-                    onChange={(e) => setConfirmDemo(e.currentTarget.checked)}
-                    data-testid="import-confirm-demo"
-                  />
-                </Stack>
-              </Alert>
-            )}
-            {step.error && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
-                {step.error}
-              </Alert>
-            )}
-            <ApplyActions
-              check={step.check}
-              blocked={isDemo && !confirmDemo}
-              onBack={() => setStep({ name: 'select' })}
-              onCancel={close}
-              onApply={(skipInvalid) => void apply(step.files, step.check, skipInvalid)}
-            />
-          </Stack>
-        ) : step.name === 'applying' ? (
-          <Stack gap="sm" role="status" aria-live="polite">
-            <Text fw={600}>{t('import.applying')}</Text>
-            <Text size="sm">
-              {progress?.phase === 'writing' ? t('import.phaseWriting') : t('import.phaseChecking')}
-              {progress && progress.total > 0 && ` · ${format.count(progress.done)} / ${format.count(progress.total)}`}
-            </Text>
-            <Progress
-              value={progress && progress.total > 0 ? (100 * progress.done) / progress.total : 100}
-              animated={!progress || progress.total === 0}
-              striped
-              aria-label={t('import.applying')}
-              data-testid="import-progress"
-            />
-          </Stack>
-        ) : (
-          <Stack gap="md" data-testid="import-done">
-            <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('import.done')}>
+            </Stack>
+          ) : step.name === 'applying' ? (
+            <Stack gap="sm" role="status" aria-live="polite">
+              <Text fw={600}>{t('import.applying')}</Text>
               <Text size="sm">
-                {t('import.doneBody', { count: Object.values(step.outcome.imported).reduce((a, b) => a + b, 0) })}
-                {step.outcome.replacedDemo && ` ${t('import.replacedDemo')}`}
+                {progress?.phase === 'writing' ? t('import.phaseWriting') : t('import.phaseChecking')}
+                {progress &&
+                  progress.total > 0 &&
+                  ` · ${format.count(progress.done)} / ${format.count(progress.total)}`}
               </Text>
-            </Alert>
-            <CheckReport check={step.outcome} imported={step.outcome.imported} />
-            <Group justify="flex-end">
-              <Button onClick={close} data-testid="import-close">
-                {t('import.close')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </div>
-    </Modal>
+              <Progress
+                value={progress && progress.total > 0 ? (100 * progress.done) / progress.total : 100}
+                animated={!progress || progress.total === 0}
+                striped
+                aria-label={t('import.applying')}
+                data-testid="import-progress"
+              />
+            </Stack>
+          ) : (
+            <Stack gap="md" data-testid="import-done">
+              <Alert
+                color="green"
+                variant="light"
+                icon={<IconCircleCheck aria-hidden />}
+                title={t('import.done')}
+              >
+                <Text size="sm">
+                  {t('import.doneBody', {
+                    count: Object.values(step.outcome.imported).reduce((a, b) => a + b, 0),
+                  })}
+                  {step.outcome.replacedDemo && ` ${t('import.replacedDemo')}`}
+                </Text>
+              </Alert>
+              <CheckReport check={step.outcome} imported={step.outcome.imported} />
+              <Group justify="flex-end">
+                <Button onClick={close} data-testid="import-close">
+                  {t('import.close')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 
@@ -222,7 +265,12 @@ function ApplyActions({
         </Button>
         {hasErrors ? (
           valid > 0 && (
-            <Button color="orange" onClick={() => onApply(true)} disabled={blocked} data-testid="import-apply">
+            <Button
+              leftSection={<IconAlertTriangle size={16} aria-hidden />}
+              onClick={() => onApply(true)}
+              disabled={blocked}
+              data-testid="import-apply"
+            >
               {t('import.importValid', { count: valid })}
             </Button>
           )

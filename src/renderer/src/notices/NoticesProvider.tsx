@@ -1,5 +1,14 @@
 import { Button, Group, Notification, Stack } from '@mantine/core';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface NoticeInput {
@@ -42,7 +51,11 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
       // Keep the stack short: the oldest notices go first.
       setNotices((list) => [...list.slice(-3), { ...input, id }]);
       const autoClose = input.autoClose ?? 5000;
-      if (autoClose > 0) timers.current.set(id, setTimeout(() => dismiss(id), autoClose));
+      if (autoClose > 0)
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), autoClose),
+        );
     },
     [dismiss],
   );

@@ -26,7 +26,9 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
 
   const teams = facets?.teams ?? [];
   // Owners are narrowed to the chosen teams: picking "East" should not offer West's reps.
-  const owners = (facets?.owners ?? []).filter((o) => value.teams.length === 0 || value.teams.includes(o.team));
+  const owners = (facets?.owners ?? []).filter(
+    (o) => value.teams.length === 0 || value.teams.includes(o.team),
+  );
   const ownerNames = [...new Set(owners.map((o) => o.name))];
 
   const setTeams = (next: string[]) => {
@@ -36,10 +38,23 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
     onChange({ ...value, teams: next, owners: value.owners.filter((o) => allowed.has(o)) });
   };
 
-  const common = { size: 'sm' as const, clearable: true, searchable: true, limit: OPTION_LIMIT, comboboxProps: { withinPortal: true } };
+  const common = {
+    size: 'sm' as const,
+    clearable: true,
+    searchable: true,
+    limit: OPTION_LIMIT,
+    comboboxProps: { withinPortal: true },
+  };
 
   return (
-    <Group role="search" gap="sm" align="flex-end" wrap="wrap" aria-label={t('filters.label')} className="funnel-filters">
+    <Group
+      role="search"
+      gap="sm"
+      align="flex-end"
+      wrap="wrap"
+      aria-label={t('filters.label')}
+      className="funnel-filters"
+    >
       <TextInput
         ref={searchRef}
         label={t('filters.search')}
@@ -47,7 +62,11 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         value={value.search}
         onChange={(e) => set('search', e.currentTarget.value)}
         leftSection={<IconSearch size={16} aria-hidden />}
-        rightSection={<Kbd size="xs" aria-hidden title={t('filters.searchHint')}>/</Kbd>}
+        rightSection={
+          <Kbd size="xs" aria-hidden title={t('filters.searchHint')}>
+            /
+          </Kbd>
+        }
         rightSectionPointerEvents="none"
         type="search"
         w={230}

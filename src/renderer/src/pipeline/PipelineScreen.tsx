@@ -9,7 +9,15 @@ import { DealDrawer } from '../deal/DealDrawer';
 import { useFormat } from '../format/useFormat';
 import { DealsTable, TableMessage } from './DealsTable';
 import { Filters } from './Filters';
-import { DEFAULT_SORT, EMPTY_FILTER, isFiltered, nextSort, toDealFilter, type FilterState, type ListQuery } from './query';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  isFiltered,
+  nextSort,
+  toDealFilter,
+  type FilterState,
+  type ListQuery,
+} from './query';
 import { useFacets, useLabels } from './useFacets';
 import { usePipelineSummary } from './usePipelinePages';
 
@@ -27,7 +35,10 @@ export function PipelineScreen() {
   const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const query: ListQuery = useMemo(() => ({ filter: toDealFilter(filter, search), sort }), [filter, search, sort]);
+  const query: ListQuery = useMemo(
+    () => ({ filter: toDealFilter(filter, search), sort }),
+    [filter, search, sort],
+  );
   const summary = usePipelineSummary(query);
 
   // "/" jumps to search from anywhere on the screen except while typing.
@@ -112,7 +123,12 @@ export function PipelineScreen() {
                   ? t('errors.network')
                   : t('pipeline.loadErrorHint', { message: error.message })}
               </Text>
-              <Button size="xs" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} onClick={retry}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconRefresh size={14} aria-hidden />}
+                onClick={retry}
+              >
                 {t('errors.retry')}
               </Button>
             </Stack>

@@ -9,7 +9,11 @@ export const facetsKey = ['pipeline.facets'] as const;
 
 export function useFacets() {
   const api = useApi();
-  return useQuery({ queryKey: facetsKey, queryFn: () => api.invoke('pipeline.facets', {}), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: facetsKey,
+    queryFn: () => api.invoke('pipeline.facets', {}),
+    staleTime: 5 * 60_000,
+  });
 }
 
 const FORECAST_KEYS = ['pipeline', 'best_case', 'commit', 'omitted', 'closed'] as const;

@@ -15,7 +15,12 @@ export function pageQuery(api: ApiClient, query: ListQuery, page: number) {
   return {
     queryKey: pipelineListKey(query, page),
     queryFn: () =>
-      api.invoke('pipeline.list', { filter: query.filter, sort: query.sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+      api.invoke('pipeline.list', {
+        filter: query.filter,
+        sort: query.sort,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      }),
     gcTime: 60_000,
     // Only page 0 keeps the previous query's data while a new filter loads: the total
     // and the top rows stay put (dimmed) instead of flashing empty. Deeper pages must

@@ -11,6 +11,7 @@ export function DemoBanner({ onImport }: { onImport: () => void }) {
       color="yellow"
       icon={<IconFlask aria-hidden />}
       title={t('demo.title')}
+      classNames={{ title: 'funnel-banner-title' }}
       // A standing banner, not an alert: a labelled region (by its title) that screen
       // readers can jump to, without being announced on every render.
       role="region"
@@ -19,7 +20,11 @@ export function DemoBanner({ onImport }: { onImport: () => void }) {
     >
       <Group justify="space-between" align="center" wrap="nowrap" gap="md">
         <Text size="sm">{t('demo.body')}</Text>
-        <Button leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={onImport} style={{ flexShrink: 0 }}>
+        <Button
+          leftSection={<IconDatabaseImport size={16} aria-hidden />}
+          onClick={onImport}
+          style={{ flexShrink: 0 }}
+        >
           {t('header.importReal')}
         </Button>
       </Group>

@@ -1,8 +1,9 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartFunnel, IconDatabaseImport, IconFlask } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/ApiProvider';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportDialog } from '../import/ImportDialog';
 import type { usePreferences } from '../preferences/usePreferences';
@@ -19,6 +20,18 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
   const workspace = useWorkspace();
   const isDemo = workspace.data?.isDemo ?? false;
   const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
+  const [exportOpen, setExportOpen] = useState(false);
+  const api = useApi();
+
+  // The desktop app's native menu (File ▸ Import…, File ▸ Export) lands here.
+  useEffect(
+    () =>
+      api.on('menu.command', ({ command }) => {
+        if (command === 'import') setImportOpen(true);
+        if (command === 'export') setExportOpen(true);
+      }),
+    [api],
+  );
 
   return (
     <AppShell
@@ -29,7 +42,13 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNav')} />
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNav')}
+            />
             <IconChartFunnel size={26} stroke={1.6} aria-hidden className="funnel-logo" />
             <Text fw={700} size="lg" data-testid="product-name">
               {t('app.name')}
@@ -57,7 +76,7 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
             >
               {isDemo ? t('header.importReal') : t('header.import')}
             </Button>
-            <ExportMenu />
+            <ExportMenu opened={exportOpen} onChange={setExportOpen} />
             <LanguageSwitch language={preferences.language} onChange={preferences.setLanguage} />
             <ThemeSwitch theme={preferences.theme} onChange={preferences.setTheme} />
           </Group>

@@ -12,7 +12,13 @@ const OTHER: Record<Language, { to: Language; label: string }> = {
   en: { to: 'zh-CN', label: '中文' },
 };
 
-export function LanguageSwitch({ language, onChange }: { language: Language; onChange: (l: Language) => void }) {
+export function LanguageSwitch({
+  language,
+  onChange,
+}: {
+  language: Language;
+  onChange: (l: Language) => void;
+}) {
   const { t } = useTranslation();
   const other = OTHER[language];
   return (

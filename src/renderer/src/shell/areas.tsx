@@ -14,4 +14,6 @@ export interface Area {
  * The product's areas, in navigation order. Only finished areas are listed: a manager
  * should never click into a placeholder. Adding an area is one line here.
  */
-export const AREAS: readonly Area[] = [{ id: 'pipeline', label: 'nav.pipeline', icon: IconChartFunnel, Screen: PipelineScreen }];
+export const AREAS: readonly Area[] = [
+  { id: 'pipeline', label: 'nav.pipeline', icon: IconChartFunnel, Screen: PipelineScreen },
+];

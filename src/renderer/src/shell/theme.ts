@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * System fonts with the Chinese faces each platform ships, so zh-CN never falls back
@@ -6,8 +6,28 @@ import { createTheme } from '@mantine/core';
  */
 export const theme = createTheme({
   primaryColor: 'blue',
+  // Shade 8 (not Mantine's default 6): white text on filled buttons then meets WCAG AA
+  // contrast (5.0:1 instead of 3.5:1) in both themes.
+  primaryShade: { light: 8, dark: 8 },
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
   headings: { fontWeight: '650' },
+});
+
+/**
+ * Mantine's default "dimmed" and placeholder greys fall below WCAG AA contrast (3.3:1 on
+ * white, 4.0:1 on the dark body). These keep the quiet look at ≥ 4.6:1 on every surface
+ * they appear on (body, inputs, striped rows).
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#6b7178',
+    '--mantine-color-placeholder': '#6b7178',
+  },
+  dark: {
+    '--mantine-color-dimmed': '#a0a0a0',
+    '--mantine-color-placeholder': '#a0a0a0',
+  },
 });

@@ -1,0 +1,119 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/renderer/src/App';
+import { createClient } from '../../src/renderer/src/api/client';
+import { ApiError } from '../../src/renderer/src/api/errors';
+import { defaultTransport, httpTransport, type Transport } from '../../src/renderer/src/api/transport';
+import { FakeBackend } from './fakeBackend';
+import { renderApp, rows } from './render';
+
+class FakeEventSource {
+  static last: FakeEventSource | null = null;
+  listeners = new Map<string, ((e: MessageEvent) => void)[]>();
+  constructor(readonly url: string) {
+    FakeEventSource.last = this;
+  }
+  addEventListener(name: string, cb: (e: MessageEvent) => void) {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), cb]);
+  }
+  fire(name: string, data: string) {
+    for (const cb of this.listeners.get(name) ?? []) cb(new MessageEvent(name, { data }));
+  }
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('HTTP transport (funnel serve)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    delete window.funnel;
+  });
+
+  it('POSTs the input to /api/invoke/<channel> with same-origin credentials', async () => {
+    const fetch = vi.fn(async () => json({ ok: true, value: { language: 'en', theme: null } }));
+    vi.stubGlobal('fetch', fetch);
+    const client = createClient(httpTransport());
+    await expect(client.invoke('preferences.set', { language: 'en' })).resolves.toEqual({
+      language: 'en',
+      theme: null,
+    });
+    expect(fetch).toHaveBeenCalledWith('/api/invoke/preferences.set', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'en' }),
+    });
+  });
+
+  it('turns {ok:false} (HTTP 200) into a typed ApiError', async () => {
+    vi.stubGlobal('fetch', async () =>
+      json({ ok: false, error: { code: 'not_found', message: 'No deal X.', details: { id: 'X' } } }),
+    );
+    const error = await createClient(httpTransport())
+      .invoke('deal.get', { id: 'X' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'not_found',
+      message: 'No deal X.',
+      details: { id: 'X' },
+      channel: 'deal.get',
+    });
+  });
+
+  it('reports 401 as unauthorized and an unreachable server as a network error', async () => {
+    vi.stubGlobal('fetch', async () => new Response('', { status: 401 }));
+    await expect(createClient(httpTransport()).invoke('workspace.info', {})).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = (await createClient(httpTransport())
+      .invoke('workspace.info', {})
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error.isNetwork).toBe(true);
+  });
+
+  it('listens to named SSE events on /api/events', () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const transport = httpTransport();
+    const seen: unknown[] = [];
+    const off = transport.on('workspace.changed', (p) => seen.push(p));
+    expect(FakeEventSource.last!.url).toBe('/api/events');
+    FakeEventSource.last!.fire('workspace.changed', '{"reason":"import"}');
+    off();
+    FakeEventSource.last!.fire('workspace.changed', '{"reason":"sync"}');
+    expect(seen).toEqual([{ reason: 'import' }]);
+  });
+
+  it('uses the desktop bridge when the preload exposes window.funnel', () => {
+    const bridge: Transport = { invoke: async () => ({ ok: true, value: null }), on: () => () => undefined };
+    window.funnel = bridge;
+    expect(defaultTransport()).toBe(bridge);
+    delete window.funnel;
+    expect(defaultTransport()).not.toBe(bridge);
+  });
+
+  it('shows a full-screen message when the session has expired', async () => {
+    const backend = new FakeBackend();
+    backend.failNext('preferences.get', { code: 'unauthorized', message: 'expired' });
+    render(<App transport={backend} env="test" />);
+    const screenMessage = await screen.findByTestId('session-expired');
+    expect(screenMessage.textContent).toContain('funnel serve');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your session has expired');
+  });
+});
+
+describe('backend events', () => {
+  it('workspace.changed refetches what is on screen', async () => {
+    const { backend } = await renderApp();
+    const before = backend.callsTo('pipeline.list').length;
+    backend.deals = backend.deals.slice(0, 5);
+    backend.emit('workspace.changed', { reason: 'import' });
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(backend.callsTo('pipeline.list').length).toBeGreaterThan(before);
+    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^5 deals/);
+  });
+});
