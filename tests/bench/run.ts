@@ -18,6 +18,7 @@ import { exportCsv } from '../../src/main/backend/csv/export';
 import { applyImport } from '../../src/main/backend/csv/import';
 import { parseCsv } from '../../src/main/backend/csv/codec';
 import { listDeals } from '../../src/main/backend/pipeline/deal-list';
+import { loadStages } from '../../src/main/backend/pipeline/stages';
 import { workspaceNow } from '../../src/main/backend/workspace/settings';
 import type { DealQuery } from '../../src/shared/contract';
 import { parseTimestamp } from '../../src/shared/time';
@@ -63,12 +64,13 @@ async function dealsTableQuery(ws: Workspace) {
     (i) => ({ filter: { teams: [pick(facets.teams, i)], stages: ['proposal', 'negotiation'] }, sort: { column: 'updatedAt', direction: 'desc' }, offset: 200 }),
   ];
   const now = workspaceNow(ws.sqlite);
-  for (let i = 0; i < 20; i++) await listDeals(ws.db, now, { ...shapes[i % shapes.length]!(i), limit: 100 });
+  const stages = loadStages(ws.sqlite);
+  for (let i = 0; i < 20; i++) await listDeals(ws.db, stages, now, { ...shapes[i % shapes.length]!(i), limit: 100 });
   const times: number[] = [];
   for (let i = 0; i < 350; i++) {
     const q = { limit: 100, ...shapes[i % shapes.length]!(i) };
     const t0 = performance.now();
-    await listDeals(ws.db, now, q);
+    await listDeals(ws.db, stages, now, q);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);

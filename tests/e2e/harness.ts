@@ -98,8 +98,8 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol, which the page's CSP (no inline scripts) allows.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const results = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const g = globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> }; document: unknown };
+    return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -7,13 +7,14 @@ import { readPreferences, updatePreferences, workspaceInfo } from './workspace/i
 import { applyImport, checkImport } from './csv/import';
 import { exportCsv } from './csv/export';
 import { workspaceNow } from './workspace/settings';
+import { loadStages } from './pipeline/stages';
 
 /** Every channel of the contract, bound to one open workspace. */
 export function createBackend(ws: Workspace, emit: Emit): Registry {
   const r = new Registry();
   r.handle('workspace.info', () => workspaceInfo(ws));
   r.handle('pipeline.facets', () => listFacets(ws));
-  r.handle('pipeline.list', (input) => listDeals(ws.db, workspaceNow(ws.sqlite), input));
+  r.handle('pipeline.list', (input) => listDeals(ws.db, loadStages(ws.sqlite), workspaceNow(ws.sqlite), input));
   r.handle('deal.get', ({ id }) => getDeal(ws, id));
   r.handle('notes.save', (input) => {
     const note = saveNote(ws, input);

@@ -19,8 +19,8 @@ describe('migration 202611220001_initial', () => {
     expect(columns('deals')).toEqual(
       [
         'account', 'amount_cents', 'close_date', 'created_at', 'currency', 'deleted_at', 'forecast_category', 'id',
-        'last_activity_at', 'lost_reason', 'name', 'next_step', 'owner', 'pipeline_id', 'product', 'seq', 'source',
-        'stage', 'stage_entered_at', 'synced_at', 'team', 'updated_at', 'upstream_stage',
+        'last_activity_at', 'lost_reason', 'name', 'next_step', 'owner', 'pipeline_id', 'product', 'search_text', 'seq', 'source',
+        'stage', 'stage_entered_at', 'stage_rank', 'synced_at', 'team', 'updated_at', 'upstream_stage',
       ].sort(),
     );
     expect(columns('stages')).toEqual(

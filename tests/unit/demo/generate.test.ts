@@ -363,10 +363,13 @@ describe('generateDemo', () => {
 });
 
 describe('generateDemo options', () => {
-  it('defaults today to the current UTC day and leaves the clock running', async () => {
+  it('without --today ends the story yesterday, nothing in the future, and leaves the clock running', async () => {
     const ws = await tempWorkspace();
+    const started = Date.now();
     const summary = generateDemo(ws, { deals: 50 });
-    expect(summary.today).toBe(dayOf(Date.now()));
+    expect(summary.today).toBe(dayOf(started - 86_400_000));
+    const latest = ws.sqlite.prepare('select max(changed_at) from deal_history').pluck().get() as number;
+    expect(latest).toBeLessThan(started);
     expect(summary.seed).toBe(1);
     expect(readSetting(ws.sqlite, 'workspace.clock', 'unset')).toBeNull();
   });

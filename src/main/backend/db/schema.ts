@@ -74,6 +74,8 @@ export interface DealsTable {
   last_activity_at: number | null;
   deleted_at: number | null;
   stage_entered_at: number;
+  stage_rank: number | null;
+  search_text: Generated<string>;
   pipeline_id: string | null;
   upstream_stage: string | null;
   source: Generated<string>;

@@ -59,7 +59,9 @@ function checkOptions(options: DemoOptions): { deals: number; seed: number; toda
   if (!Number.isSafeInteger(seed)) {
     throw new WorkbenchError('invalid_input', `--seed must be a whole number, not ${seed}.`);
   }
-  const today = options.today ?? dayOf(Date.now());
+  // Without --today the story ends yesterday: a day's events run into its afternoon
+  // (Beijing office hours), and none may lie in the real clock's future.
+  const today = options.today ?? dayOf(Date.now() - DAY_MS);
   if (parseDay(today) === null) {
     throw new WorkbenchError(
       'invalid_input',

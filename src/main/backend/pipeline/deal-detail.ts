@@ -5,6 +5,7 @@ import type { Workspace } from '../db/connection';
 import type { DealRecord } from '../db/schema';
 import { listNotes } from '../notes/notes';
 import { toDealRow } from './deal-list';
+import { loadStages } from './stages';
 import { workspaceNow } from '../workspace/settings';
 
 interface HistoryRow {
@@ -44,16 +45,14 @@ export function getDeal(ws: Workspace, id: string): DealDetail {
   const sqlite = ws.sqlite;
   const deal = sqlite.prepare('select * from deals where id = ?').get(id) as DealRecord | undefined;
   if (!deal) throw new WorkbenchError('not_found', `There is no deal with id "${id}" in this workspace.`);
-  const stage = sqlite.prepare('select kind, dwell_limit_days from stages where key = ?').get(deal.stage) as
-    | { kind: string; dwell_limit_days: number | null }
-    | undefined;
+  const stage = loadStages(sqlite).find((s) => s.key === deal.stage);
   // Sorted by time; rows at one instant keep the order they were written in.
   const history = sqlite
     .prepare('select field, value, changed_at as changedAt, source from deal_history where deal_seq = ? order by changed_at, id')
     .all(deal.seq) as HistoryRow[];
   const now = workspaceNow(sqlite);
   return {
-    ...toDealRow({ ...deal, kind: stage?.kind ?? null, dwell_limit_days: stage?.dwell_limit_days ?? null }, now),
+    ...toDealRow(deal, stage, now),
     currency: deal.currency,
     createdAt: formatTimestamp(deal.created_at),
     lostReason: deal.lost_reason,

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { DealPage, DealQuery, DealRow, DealSortColumn, Facets } from '../../../shared/contract';
 import { dealQuerySchema } from '../../../shared/contract';
-import { FORECAST_CATEGORIES } from '../../../shared/domain/stages';
+import { FORECAST_CATEGORIES, type Stage } from '../../../shared/domain/stages';
 import { DAY_MS, formatTimestamp, quarterOf, quarterRange } from '../../../shared/time';
 import type { Database } from '../db/schema';
 import type { Workspace } from '../db/connection';
@@ -20,14 +20,20 @@ const SORT_EXPR: Record<DealSortColumn, string> = {
   owner: 'd.owner',
   team: 'd.team',
   amount: 'd.amount_cents',
-  stage: 's.sort_order',
+  stage: 'd.stage_rank',
   closeDate: 'd.close_date',
   // Longest in stage first = entered earliest.
   daysInStage: 'd.stage_entered_at',
   updatedAt: 'd.updated_at',
 };
 
-function whereClauses(query: ReturnType<typeof dealQuerySchema.parse>, now: number): Expression<SqlBool>[] {
+type ParsedQuery = ReturnType<typeof dealQuerySchema.parse>;
+
+/**
+ * WHERE clauses over `deals d` alone: no join, so SQLite can answer from the partial
+ * indexes on live deals (see the initial migration).
+ */
+function whereClauses(query: ParsedQuery, stages: readonly Stage[], now: number): Expression<SqlBool>[] {
   const f = query.filter;
   const where: Expression<SqlBool>[] = [sql<SqlBool>`d.deleted_at is null`];
   if (f.teams?.length) where.push(sql<SqlBool>`d.team in (${sql.join(f.teams)})`);
@@ -39,17 +45,22 @@ function whereClauses(query: ReturnType<typeof dealQuerySchema.parse>, now: numb
     where.push(sql<SqlBool>`d.close_date >= ${range.start} and d.close_date < ${range.end}`);
   }
   if (f.stalledOnly) {
-    // Open and longer in the stage than its dwell limit allows (stages without one never stall here).
+    // Open and longer in the stage than its dwell limit allows; stages without a limit
+    // never stall here. One (stage, entered before) pair per stage walks the stage index.
+    const limits = stages.filter((s) => s.kind === 'open' && s.dwellLimitDays !== null);
     where.push(
-      sql<SqlBool>`s.kind = 'open' and s.dwell_limit_days is not null and d.stage_entered_at < ${now} - s.dwell_limit_days * ${DAY_MS}`,
+      limits.length
+        ? sql<SqlBool>`(${sql.join(
+            limits.map((s) => sql`(d.stage = ${s.key} and d.stage_entered_at < ${now - s.dwellLimitDays! * DAY_MS})`),
+            sql` or `,
+          )})`
+        : sql<SqlBool>`0`,
     );
   }
   const search = f.search?.trim();
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      sql<SqlBool>`(d.name like ${like} escape '\\' or d.account like ${like} escape '\\' or d.id = ${search} or d.owner = ${search})`,
-    );
+    where.push(sql<SqlBool>`d.search_text like ${like} escape '\\'`);
   }
   return where;
 }
@@ -66,11 +77,9 @@ interface ListedDeal {
   forecast_category: string;
   updated_at: number;
   stage_entered_at: number;
-  kind: string | null;
-  dwell_limit_days: number | null;
 }
 
-export function toDealRow(d: ListedDeal, now: number): DealRow {
+export function toDealRow(d: ListedDeal, stage: Stage | undefined, now: number): DealRow {
   const daysInStage = Math.max(0, now - d.stage_entered_at) / DAY_MS;
   return {
     id: d.id,
@@ -85,39 +94,39 @@ export function toDealRow(d: ListedDeal, now: number): DealRow {
     updatedAt: formatTimestamp(d.updated_at),
     stageEnteredAt: formatTimestamp(d.stage_entered_at),
     daysInStage,
-    stalled: d.kind === 'open' && d.dwell_limit_days !== null && daysInStage > d.dwell_limit_days,
+    stalled: stage?.kind === 'open' && stage.dwellLimitDays !== null && daysInStage > stage.dwellLimitDays,
   };
 }
 
-export async function listDeals(db: Kysely<Database>, now: number, input: DealQuery): Promise<DealPage> {
+export async function listDeals(
+  db: Kysely<Database>,
+  stages: readonly Stage[],
+  now: number,
+  input: DealQuery,
+): Promise<DealPage> {
   const query = dealQuerySchema.parse(input);
-  const where = whereClauses(query, now);
-  const base = db
-    .selectFrom('deals as d')
-    .leftJoin('stages as s', 's.key', 'd.stage')
-    .where((eb) => eb.and(where));
-  const direction = query.sort.direction === 'asc' ? sql`asc` : sql`desc`;
+  const where = sql.join(whereClauses(query, stages, now), sql` and `);
+  // A substring search cannot seek; the planner would walk the sort column's index and
+  // visit the wide table row by row. The narrow search index, scanned whole, is ~10× faster.
+  const hint = query.filter.search?.trim() ? sql.raw('indexed by deals_live_search_text_amount_cents') : sql``;
+  const ascending = query.sort.direction === 'asc';
   // daysInStage grows as stage_entered_at shrinks, so its direction is flipped.
-  const flipped = query.sort.column === 'daysInStage' ? (query.sort.direction === 'asc' ? sql`desc` : sql`asc`) : direction;
-  const [rows, totals] = await Promise.all([
-    base
-      .select([
-        'd.id', 'd.name', 'd.account', 'd.owner', 'd.team', 'd.amount_cents', 'd.stage', 'd.close_date',
-        'd.forecast_category', 'd.updated_at', 'd.stage_entered_at', 's.kind', 's.dwell_limit_days',
-      ])
-      .orderBy(sql`${sql.raw(SORT_EXPR[query.sort.column])} ${flipped} nulls last`)
-      .orderBy('d.seq')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base
-      .select([sql<number>`count(*)`.as('total'), sql<number>`coalesce(sum(d.amount_cents), 0)`.as('cents')])
-      .executeTakeFirstOrThrow(),
-  ]);
+  const up = query.sort.column === 'daysInStage' ? !ascending : ascending;
+  // Nulls (no close date) go last either way, matching what a reader expects.
+  const order = sql.raw(`${SORT_EXPR[query.sort.column]} ${up ? 'asc' : 'desc'} nulls last, d.seq`);
+  const page = await sql<ListedDeal>`
+    select d.id, d.name, d.account, d.owner, d.team, d.amount_cents, d.stage, d.close_date,
+           d.forecast_category, d.updated_at, d.stage_entered_at
+    from deals as d ${hint} where ${where} order by ${order} limit ${query.limit} offset ${query.offset}`.execute(db);
+  const totals = await sql<{ total: number; cents: number }>`
+    select count(*) as total, coalesce(sum(d.amount_cents), 0) as cents
+    from deals as d ${hint} where ${where}`.execute(db);
+  const rows = page.rows;
+  const byKey = new Map(stages.map((s) => [s.key, s]));
   return {
-    rows: rows.map((r) => toDealRow(r as ListedDeal, now)),
-    total: totals.total,
-    totalAmount: totals.cents / 100,
+    rows: rows.map((r) => toDealRow(r, byKey.get(r.stage), now)),
+    total: totals.rows[0]!.total,
+    totalAmount: totals.rows[0]!.cents / 100,
     offset: query.offset,
   };
 }

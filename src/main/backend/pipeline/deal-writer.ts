@@ -50,6 +50,10 @@ export function stageEnteredAt(createdAt: number, stageColumn: string, history: 
   return entered;
 }
 
+/** What the pipeline search looks in: name, account, id and owner, one per line. */
+export const searchText = (d: Pick<DealValues, 'name' | 'account' | 'id' | 'owner'>): string =>
+  `${d.name}\n${d.account}\n${d.id}\n${d.owner}`;
+
 export interface DealWriterOptions {
   /** Where the rows came from: 'csv', 'demo', 'hubspot', … (kept on deals and history). */
   source: string;
@@ -62,7 +66,7 @@ export interface DealWriterOptions {
 
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
-  stage_entered_at, pipeline_id, source`;
+  stage_entered_at, stage_rank, search_text, pipeline_id, source`;
 
 /**
  * The hot path for imports and the demo generator: cached prepared statements, called
@@ -81,7 +85,7 @@ export class DealWriter {
     private readonly sqlite: BetterSqlite3.Database,
     private readonly options: DealWriterOptions,
   ) {
-    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'default', ?`;
+    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select sort_order from stages where key = ?), ?, 'default', ?`;
     this.insertDeal = sqlite.prepare(`insert into deals(${DEAL_COLUMNS}) values(${values})`);
     this.upsertDeal = sqlite.prepare(
       `insert into deals(${DEAL_COLUMNS}) values(${values})
@@ -91,7 +95,8 @@ export class DealWriter {
          forecast_category = excluded.forecast_category, lost_reason = excluded.lost_reason,
          product = excluded.product, next_step = excluded.next_step, updated_at = excluded.updated_at,
          last_activity_at = excluded.last_activity_at, deleted_at = excluded.deleted_at,
-         stage_entered_at = excluded.stage_entered_at, source = excluded.source
+         stage_entered_at = excluded.stage_entered_at, stage_rank = excluded.stage_rank, search_text = excluded.search_text,
+         source = excluded.source
        returning seq`,
     );
     this.insertHistory = sqlite.prepare(
@@ -121,7 +126,7 @@ export class DealWriter {
     const params = [
       deal.id, deal.name, deal.account, deal.owner, deal.team, deal.amountCents, deal.currency, deal.stage,
       deal.createdAt, deal.closeDate, deal.forecastCategory, deal.lostReason, deal.product, deal.nextStep,
-      deal.updatedAt, deal.lastActivityAt, deal.deletedAt, entered, this.options.source,
+      deal.updatedAt, deal.lastActivityAt, deal.deletedAt, entered, deal.stage, searchText(deal), this.options.source,
     ];
     let seq: number;
     if (this.options.fresh) {

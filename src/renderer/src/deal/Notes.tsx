@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,18 +89,21 @@ export function Notes({ dealId, notes }: { dealId: string; notes: Note[] }) {
             {t('notes.saveError', { message: save.error.message })}
           </Text>
         )}
-        <div role="status">
-          {deleted && (
-            <Alert variant="light" color="gray" p="xs" data-testid="note-undo">
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="sm">{t('notes.deleted')}</Text>
-                <Button size="compact-sm" variant="default" onClick={undo} data-testid="note-undo-button">
-                  {t('notes.undo')}
-                </Button>
-              </Group>
-            </Alert>
-          )}
-        </div>
+      </Stack>
+      {/* Announced politely; empty (and taking no space) unless a note was just deleted. */}
+      <div role="status" className="funnel-status-slot">
+        {deleted && (
+          <Paper withBorder p="xs" bg="var(--mantine-color-default-hover)" data-testid="note-undo">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{t('notes.deleted')}</Text>
+              <Button size="compact-sm" variant="default" onClick={undo} data-testid="note-undo-button">
+                {t('notes.undo')}
+              </Button>
+            </Group>
+          </Paper>
+        )}
+      </div>
+      <Stack gap="xs" mt="sm">
         {sorted.length === 0 ? (
           <Text size="sm" className={classes.muted}>
             {t('notes.empty')}

@@ -36,7 +36,10 @@ export function StageTimeline({ deal, labels }: { deal: DealDetail; labels: Retu
           </Table.Thead>
           <Table.Tbody>
             {deal.timeline.map((visit, i) => {
-              const open = visit.exitedAt === null;
+              // A won or lost deal has no open visit (PRODUCT.md): its last stage has no
+              // exit and no running clock, so neither "now" nor a day count applies.
+              const closed = visit.exitedAt === null && labels.stageKind(visit.stage) !== 'open';
+              const open = visit.exitedAt === null && !closed;
               const stalled = open && deal.stalled;
               return (
                 <Table.Tr
@@ -46,9 +49,13 @@ export function StageTimeline({ deal, labels }: { deal: DealDetail; labels: Retu
                 >
                   <Table.Td>{labels.stage(visit.stage)}</Table.Td>
                   <Table.Td>{format.day(visit.enteredAt)}</Table.Td>
-                  <Table.Td>{open ? t('deal.now') : format.day(visit.exitedAt)}</Table.Td>
+                  <Table.Td>
+                    {closed ? t('deal.none') : open ? t('deal.now') : format.day(visit.exitedAt)}
+                  </Table.Td>
                   <Table.Td ta="right" className={classes.numeric}>
-                    {stalled ? (
+                    {closed ? (
+                      t('deal.none')
+                    ) : stalled ? (
                       <span className={classes.stalledText} title={t('stalled.hint')}>
                         <IconAlertTriangle size={14} aria-hidden />
                         {format.count(Math.floor(visit.days))} · {t('stalled.label')}

@@ -164,25 +164,19 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
           )}
           {items.map((item) => {
             const row = pages.rowAt(item.index);
-            return row ? (
+            // One component for loaded and still-loading rows, so the same <tr> stays
+            // mounted when its data arrives and keyboard focus is not lost.
+            return (
               <DealRowView
                 key={item.key}
                 index={item.index}
                 row={row}
                 tabbable={item.index === activeIndex}
-                selected={row.id === openId}
+                selected={row !== undefined && row.id === openId}
                 placeholder={pages.isUpdating}
                 format={format}
                 labels={labels}
                 onOpen={onOpen}
-                onFocusRow={setActive}
-                onKeyDown={onKeyDown}
-              />
-            ) : (
-              <LoadingRow
-                key={item.key}
-                index={item.index}
-                tabbable={item.index === activeIndex}
                 onFocusRow={setActive}
                 onKeyDown={onKeyDown}
               />
@@ -249,7 +243,8 @@ function HeaderCell({
 
 interface RowProps {
   index: number;
-  row: DealRow;
+  /** undefined while its page is loading. */
+  row: DealRow | undefined;
   tabbable: boolean;
   selected: boolean;
   placeholder: boolean;
@@ -273,21 +268,34 @@ const DealRowView = memo(function DealRowView({
   onKeyDown,
 }: RowProps) {
   const { t } = useTranslation();
+  const common = {
+    className: classes.row,
+    'data-index': index,
+    'aria-rowindex': index + 2,
+    tabIndex: tabbable ? 0 : -1,
+    onFocus: () => onFocusRow(index),
+    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onKeyDown(e, index, row),
+  };
+  if (!row) {
+    return (
+      <tr {...common} data-loading>
+        <td className={classes.td} colSpan={COLUMNS.length}>
+          <VisuallyHidden>{t('pipeline.loadingRow')}</VisuallyHidden>
+          <Skeleton height={10} width="60%" radius="xl" aria-hidden />
+        </td>
+      </tr>
+    );
+  }
   const kind = labels.stageKind(row.stage);
   const days = wholeDays(row.daysInStage);
   return (
     <tr
-      className={classes.row}
+      {...common}
       data-testid="deal-row"
       data-deal-id={row.id}
-      data-index={index}
-      aria-rowindex={index + 2}
-      tabIndex={tabbable ? 0 : -1}
       data-selected={selected || undefined}
       data-placeholder={placeholder || undefined}
       onClick={() => onOpen(row.id)}
-      onFocus={() => onFocusRow(index)}
-      onKeyDown={(e) => onKeyDown(e, index, row)}
     >
       <td className={classes.td} title={row.name}>
         {/* A real button so screen-reader users can open the deal from the browse cursor;
@@ -326,7 +334,10 @@ const DealRowView = memo(function DealRowView({
       </td>
       <td className={classes.td}>{format.day(row.closeDate)}</td>
       <td className={classes.td}>
-        {row.stalled ? (
+        {kind !== 'open' ? (
+          // Closed deals are not "in" a stage any more; a day count would read as stuck.
+          <span className={classes.closedDays}>{t('deal.none')}</span>
+        ) : row.stalled ? (
           <span className={classes.stalled} title={t('stalled.hint')}>
             <IconAlertTriangle size={15} aria-hidden className={classes.stalledIcon} />
             {t('days.value', { count: days })} · {t('stalled.label')}
@@ -339,30 +350,6 @@ const DealRowView = memo(function DealRowView({
     </tr>
   );
 });
-
-function LoadingRow({
-  index,
-  tabbable,
-  onFocusRow,
-  onKeyDown,
-}: Pick<RowProps, 'index' | 'tabbable' | 'onFocusRow' | 'onKeyDown'>) {
-  const { t } = useTranslation();
-  return (
-    <tr
-      className={classes.row}
-      data-index={index}
-      aria-rowindex={index + 2}
-      tabIndex={tabbable ? 0 : -1}
-      onFocus={() => onFocusRow(index)}
-      onKeyDown={(e) => onKeyDown(e, index, undefined)}
-    >
-      <td className={classes.td} colSpan={COLUMNS.length}>
-        <VisuallyHidden>{t('pipeline.loadingRow')}</VisuallyHidden>
-        <Skeleton height={10} width="60%" radius="xl" aria-hidden />
-      </td>
-    </tr>
-  );
-}
 
 export function TableMessage({ children }: { children: React.ReactNode }) {
   return (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Facets } from '../../../shared/contract';
 import { useFormat } from '../format/useFormat';
 import { isFiltered, type FilterState } from './query';
+import classes from './Filters.module.css';
 import type { useLabels } from './useFacets';
 
 interface Props {
@@ -46,6 +47,8 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
     comboboxProps: { withinPortal: true },
   };
 
+  const multi = { ...common, classNames: { pillsList: classes.pills, inputField: classes.field } };
+
   return (
     <Group
       role="search"
@@ -74,7 +77,7 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         aria-keyshortcuts="/"
       />
       <MultiSelect
-        {...common}
+        {...multi}
         label={t('filters.team')}
         placeholder={value.teams.length ? undefined : t('filters.any')}
         data={teams}
@@ -84,7 +87,7 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         data-testid="filter-team"
       />
       <MultiSelect
-        {...common}
+        {...multi}
         label={t('filters.owner')}
         placeholder={value.owners.length ? undefined : t('filters.any')}
         data={ownerNames}
@@ -94,7 +97,7 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         data-testid="filter-owner"
       />
       <MultiSelect
-        {...common}
+        {...multi}
         label={t('filters.stage')}
         placeholder={value.stages.length ? undefined : t('filters.any')}
         data={[...(facets?.stages ?? [])]
@@ -116,7 +119,7 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         data-testid="filter-quarter"
       />
       <MultiSelect
-        {...common}
+        {...multi}
         searchable={false}
         label={t('filters.forecastCategory')}
         placeholder={value.forecastCategories.length ? undefined : t('filters.any')}
