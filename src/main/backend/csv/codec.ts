@@ -31,6 +31,7 @@ export function parseCsv(input: string): CsvTable {
   const n = text.length;
   let i = 0;
   let line = 1;
+  let nextQuote = text.indexOf('"');
   while (i < n) {
     const first = text.charCodeAt(i);
     if (first === 10 || first === 13) {
@@ -40,6 +41,24 @@ export function parseCsv(input: string): CsvTable {
       continue;
     }
     const startLine = line;
+    // Fast path: a record on one line without quotes is split natively (most rows of an
+    // export); anything with a quote goes through the full RFC 4180 scanner below. The
+    // next quote's position is cached so the look-ahead stays linear over the file.
+    if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+    let nl = text.indexOf('\n', i);
+    if (nl === -1) nl = n;
+    if (nextQuote === -1 || nextQuote > nl) {
+      let end = nl;
+      if (end > i && text.charCodeAt(end - 1) === 13) end--;
+      const cells = text.slice(i, end);
+      // A lone CR inside the line is a record end in RFC 4180 terms: leave it to the scanner.
+      if (cells.indexOf('\r') === -1) {
+        records.push({ line: startLine, cells: cells.split(',') });
+        i = nl + 1;
+        line++;
+        continue;
+      }
+    }
     const cells: string[] = [];
     let endOfRecord = false;
     while (!endOfRecord) {
@@ -114,7 +133,8 @@ const GUARDED = /^'+[=+\-@\t\r]/;
 export const guardFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
 
 /** …and reading removes exactly that one, so every value survives export → import unchanged. */
-export const unguardFormula = (value: string): string => (GUARDED.test(value) ? value.slice(1) : value);
+export const unguardFormula = (value: string): string =>
+  value.charCodeAt(0) === 39 /* ' */ && GUARDED.test(value) ? value.slice(1) : value;
 
 function quote(cell: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;

@@ -1,13 +1,25 @@
 import type { ImportFileKind } from '../../../shared/contract';
-import { CsvSyntaxError, parseCsv, unguardFormula, type CsvRecord } from './codec';
+import { CsvSyntaxError, parseCsv, unguardFormula } from './codec';
 import { COLUMNS, FILE_NAMES, REQUIRED, TRIMMED } from './columns';
 import type { IssueLog } from './issues';
 
-/** A parsed canonical file: rows with their line numbers, cells looked up by column name. */
-export interface CanonicalRow {
-  line: number;
-  get(column: string): string;
+/** A row of a canonical file: its line number, cells looked up by column name. */
+export class CanonicalRow {
+  constructor(
+    readonly line: number,
+    private readonly cells: string[],
+    private readonly columns: ColumnMap,
+  ) {}
+
+  get(column: string): string {
+    const c = this.columns.get(column);
+    if (c === undefined) return '';
+    const value = unguardFormula(this.cells[c.index]!);
+    return c.trim ? value.trim() : value;
+  }
 }
+
+type ColumnMap = Map<string, { index: number; trim: boolean }>;
 
 /**
  * Parses one canonical CSV and maps its header (case-insensitive) onto the canonical
@@ -30,12 +42,12 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
     log.error(kind, 0, `${file} is empty: it needs a header row (${COLUMNS[kind].join(',')})`);
     return [];
   }
-  const index = new Map<string, number>();
+  const index: ColumnMap = new Map();
   table.header.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (COLUMNS[kind].includes(name)) {
       if (index.has(name)) log.error(kind, 0, `${file}: column "${name}" appears twice in the header`);
-      else index.set(name, i);
+      else index.set(name, { index: i, trim: TRIMMED.has(name) });
     } else {
       log.warn(kind, 1, `${file}: unknown column "${raw}" is ignored`);
     }
@@ -57,19 +69,7 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
       log.error(kind, record.line, `has ${record.cells.length} cells where the header has ${width}`);
       continue;
     }
-    rows.push(makeRow(record, index));
+    rows.push(new CanonicalRow(record.line, record.cells, index));
   }
   return rows;
-}
-
-function makeRow(record: CsvRecord, index: Map<string, number>): CanonicalRow {
-  return {
-    line: record.line,
-    get(column: string): string {
-      const i = index.get(column);
-      if (i === undefined) return '';
-      const value = unguardFormula(record.cells[i]!);
-      return TRIMMED.has(column) ? value.trim() : value;
-    },
-  };
 }

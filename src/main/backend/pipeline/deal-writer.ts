@@ -64,6 +64,8 @@ export interface DealWriterOptions {
   fresh: boolean;
 }
 
+const HISTORY_BATCH = 64;
+
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
   stage_entered_at, stage_rank, search_text, pipeline_id, source`;
@@ -78,6 +80,9 @@ export class DealWriter {
   private readonly insertHistory: BetterSqlite3.Statement;
   private readonly deleteHistory: BetterSqlite3.Statement;
   private readonly stageHistory: BetterSqlite3.Statement;
+  private readonly insertHistoryBatch: BetterSqlite3.Statement;
+  /** History rows waiting for a multi-row insert (5 values a row). */
+  private readonly pending: (string | number)[] = [];
   written = 0;
   historyWritten = 0;
 
@@ -102,6 +107,11 @@ export class DealWriter {
     this.insertHistory = sqlite.prepare(
       'insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, ?)',
     );
+    // One statement per HISTORY_BATCH rows: most of an import's rows are history, and
+    // better-sqlite3's per-statement overhead is a large share of a small insert.
+    this.insertHistoryBatch = sqlite.prepare(
+      `insert into deal_history(deal_seq, field, value, changed_at, source) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
+    );
     this.deleteHistory = sqlite.prepare('delete from deal_history where deal_seq = ?');
     this.stageHistory = sqlite.prepare(
       `select h.value, h.changed_at as changedAt from deal_history h join deals d on d.seq = h.deal_seq
@@ -115,6 +125,7 @@ export class DealWriter {
    */
   write(deal: DealValues, history: readonly HistoryValues[] | undefined): void {
     let known = history;
+    if (!this.options.fresh) this.flush();
     if (known === undefined && !this.options.fresh) {
       known = (this.stageHistory.all(deal.id) as { value: string; changedAt: number }[]).map((r) => ({
         field: 'stage' as const,
@@ -136,14 +147,29 @@ export class DealWriter {
       if (history !== undefined) this.deleteHistory.run(seq);
     }
     if (history) {
-      for (const h of history) this.insertHistory.run(seq, h.field, h.value, h.changedAt, this.options.source);
+      const pending = this.pending;
+      for (const h of history) {
+        pending.push(seq, h.field, h.value, h.changedAt, this.options.source);
+        if (pending.length === HISTORY_BATCH * 5) {
+          this.insertHistoryBatch.run(pending);
+          pending.length = 0;
+        }
+      }
       this.historyWritten += history.length;
     }
     this.written++;
   }
 
+  /** Writes the history rows still waiting for a full batch. */
+  private flush(): void {
+    const p = this.pending;
+    for (let i = 0; i < p.length; i += 5) this.insertHistory.run(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+    p.length = 0;
+  }
+
   /** Replaces the history of a stored deal that the import names without its deal row. */
   replaceHistory(dealId: string, history: readonly HistoryValues[]): void {
+    this.flush();
     const row = this.sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?').get(dealId) as
       | { seq: number; createdAt: number; stage: string }
       | undefined;
@@ -156,8 +182,9 @@ export class DealWriter {
       .run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
   }
 
-  /** Brings the reference tables (teams, owners, accounts) up to date with the deals. */
+  /** Writes what is pending and brings the reference tables (teams, owners, accounts) up to date. */
   finish(): void {
+    this.flush();
     this.sqlite.exec(`
       insert or ignore into teams(name) select distinct team from deals where team <> '';
       insert into owners(name, team) select owner, max(team) from deals where owner <> '' group by owner

@@ -32,12 +32,12 @@ export const en = {
     title: 'Your session has expired',
     body: 'For your security, this browser tab is no longer signed in to the workbench.',
     action:
-      'Open the URL printed by `funnel serve` in the terminal again (it contains a fresh access token). If the server has stopped, start it again with `funnel serve`.',
+      'Open the URL printed by <code>funnel serve</code> in the terminal again (it contains a fresh access token). If the server has stopped, start it again with <code>funnel serve</code>.',
   },
   errors: {
     generic: 'Something went wrong: {{message}}',
     network:
-      'The workbench cannot reach its data. Check that the app (or `funnel serve`) is still running, then try again.',
+      'The workbench cannot reach its data. Check that the app (or “funnel serve”) is still running, then try again.',
     notFound: 'This item no longer exists. It may have been removed by an import; refresh the list.',
     workspace: 'The workspace could not be opened: {{message}}',
     retry: 'Try again',

@@ -29,11 +29,11 @@ export const zhCN: Messages = {
     title: '会话已过期',
     body: '出于安全考虑，此浏览器标签页已不再登录工作台。',
     action:
-      '请重新打开终端中 `funnel serve` 打印的网址（其中包含新的访问令牌）。如果服务已停止，请再次运行 `funnel serve`。',
+      '请重新打开终端中 <code>funnel serve</code> 打印的网址（其中包含新的访问令牌）。如果服务已停止，请再次运行 <code>funnel serve</code>。',
   },
   errors: {
     generic: '出现问题：{{message}}',
-    network: '工作台无法读取数据。请确认应用（或 `funnel serve`）仍在运行，然后重试。',
+    network: '工作台无法读取数据。请确认应用（或 “funnel serve”）仍在运行，然后重试。',
     notFound: '该条目已不存在，可能已被导入操作移除；请刷新列表。',
     workspace: '无法打开工作区：{{message}}',
     retry: '重试',

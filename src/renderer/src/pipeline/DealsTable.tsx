@@ -14,6 +14,8 @@ import { usePipelinePages } from './usePipelinePages';
 
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 40;
+/** At most one change of the fetched window per this many milliseconds. */
+const FETCH_THROTTLE_MS = 150;
 
 type Labels = ReturnType<typeof useLabels>;
 type Format = ReturnType<typeof useFormat>;
@@ -65,12 +67,20 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
-  // Which pages to fetch follows the rendered window. Set in an effect (not during
-  // render) so a fast fling settles before the state update lands.
+  // Which pages to fetch follows the rendered window, throttled: a fling across 200k
+  // rows must not queue a database query for every page it passes, yet a steady scroll
+  // keeps loading as it goes.
+  const lastRangeAt = useRef(0);
   useEffect(() => {
-    setRange((r) =>
-      r.start === firstIndex && r.end === lastIndex ? r : { start: firstIndex, end: lastIndex },
-    );
+    const apply = () => {
+      lastRangeAt.current = Date.now();
+      setRange((r) =>
+        r.start === firstIndex && r.end === lastIndex ? r : { start: firstIndex, end: lastIndex },
+      );
+    };
+    const wait = lastRangeAt.current + FETCH_THROTTLE_MS - Date.now();
+    const timer = setTimeout(apply, Math.max(0, wait));
+    return () => clearTimeout(timer);
   }, [firstIndex, lastIndex]);
 
   // A new filter or sort starts at the top.

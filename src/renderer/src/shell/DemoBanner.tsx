@@ -11,7 +11,6 @@ export function DemoBanner({ onImport }: { onImport: () => void }) {
       color="yellow"
       icon={<IconFlask aria-hidden />}
       title={t('demo.title')}
-      classNames={{ title: 'funnel-banner-title' }}
       // A standing banner, not an alert: a labelled region (by its title) that screen
       // readers can jump to, without being announced on every render.
       role="region"

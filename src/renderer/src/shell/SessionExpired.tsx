@@ -1,6 +1,6 @@
-import { Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Center, Code, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 
 /**
  * Browser mode only: the access cookie is missing or expired (401). Nothing else on the
@@ -20,7 +20,9 @@ export function SessionExpired() {
               {t('session.title')}
             </Title>
             <Text>{t('session.body')}</Text>
-            <Text fw={600}>{t('session.action')}</Text>
+            <Text fw={600}>
+              <Trans i18nKey="session.action" components={{ code: <Code fz="sm" /> }} />
+            </Text>
           </Stack>
         </Paper>
       </Center>

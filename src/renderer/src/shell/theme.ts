@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * System fonts with the Chinese faces each platform ships, so zh-CN never falls back
@@ -13,6 +13,11 @@ export const theme = createTheme({
     '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
   headings: { fontWeight: '650' },
+  components: {
+    // Alert titles take the alert colour, which on the light tint falls below AA contrast
+    // (yellow: 2.7:1); the icon carries the colour, the title reads in body text colour.
+    Alert: Alert.extend({ classNames: { title: 'funnel-alert-title' } }),
+  },
 });
 
 /**
