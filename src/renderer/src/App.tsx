@@ -74,6 +74,7 @@ function Themed({
   useLayoutEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
+    document.title = i18n.t('app.name');
   }, [i18n, language]);
 
   return (

@@ -39,6 +39,15 @@ export const en = {
     network:
       'The workbench cannot reach its data. Check that the app (or “funnel serve”) is still running, then try again.',
     notFound: 'This item no longer exists. It may have been removed by an import; refresh the list.',
+    workspaceTitle: 'The workspace could not be opened',
+    workspaceHint: {
+      missing:
+        'Check that the workspace file still exists and is reachable, then restart the app (or “funnel serve”).',
+      corrupt:
+        'The file is damaged. Restore it from its backup next to the file, or create a new workspace and import your CSV files again.',
+      newer:
+        'This workspace was written by a newer version of Funnel Workbench. Update the app; your data has not been changed.',
+    },
     workspace: 'The workspace could not be opened: {{message}}',
     retry: 'Try again',
   },

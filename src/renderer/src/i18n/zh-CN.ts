@@ -35,6 +35,12 @@ export const zhCN: Messages = {
     generic: '出现问题：{{message}}',
     network: '工作台无法读取数据。请确认应用（或 “funnel serve”）仍在运行，然后重试。',
     notFound: '该条目已不存在，可能已被导入操作移除；请刷新列表。',
+    workspaceTitle: '无法打开工作区',
+    workspaceHint: {
+      missing: '请确认工作区文件仍然存在且可以访问，然后重新启动应用（或 “funnel serve”）。',
+      corrupt: '文件已损坏。请用文件旁边的备份恢复，或新建工作区并重新导入 CSV 文件。',
+      newer: '此工作区由更新版本的漏斗工作台写入。请升级应用；您的数据未被更改。',
+    },
     workspace: '无法打开工作区：{{message}}',
     retry: '重试',
   },

@@ -4,6 +4,7 @@ import { IconChartFunnel, IconDatabaseImport, IconFlask } from '@tabler/icons-re
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiProvider';
+import { ApiError } from '../api/errors';
 import { ExportMenu } from '../export/ExportMenu';
 import { ImportDialog } from '../import/ImportDialog';
 import type { usePreferences } from '../preferences/usePreferences';
@@ -11,6 +12,7 @@ import { useWorkspace } from '../workspace/useWorkspace';
 import { AREAS } from './areas';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch, ThemeSwitch } from './Switches';
+import { WorkspaceProblem } from './WorkspaceProblem';
 
 export function Shell({ preferences }: { preferences: ReturnType<typeof usePreferences> }) {
   const { t } = useTranslation();
@@ -19,6 +21,10 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
   const [importOpen, setImportOpen] = useState(false);
   const workspace = useWorkspace();
   const isDemo = workspace.data?.isDemo ?? false;
+  const workspaceProblem =
+    workspace.error instanceof ApiError && workspace.error.code.startsWith('workspace_')
+      ? workspace.error
+      : null;
   const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
   const [exportOpen, setExportOpen] = useState(false);
   const api = useApi();
@@ -101,8 +107,14 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
       </AppShell.Navbar>
 
       <AppShell.Main className="funnel-main">
-        {isDemo && <DemoBanner onImport={() => setImportOpen(true)} />}
-        <area.Screen />
+        {workspaceProblem ? (
+          <WorkspaceProblem error={workspaceProblem} />
+        ) : (
+          <>
+            {isDemo && <DemoBanner onImport={() => setImportOpen(true)} />}
+            <area.Screen />
+          </>
+        )}
       </AppShell.Main>
 
       <ImportDialog opened={importOpen} onClose={() => setImportOpen(false)} isDemo={isDemo} />
