@@ -93,8 +93,17 @@ export async function openPage(
   return { context, page, problems };
 }
 
+/** Waits until running CSS transitions and animations end (a fading drawer has no final colours yet). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const d = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document;
+    await Promise.all(d.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** axe-core's WCAG 2 A/AA rules on the page as it is now; returns serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await settle(page);
   // Evaluated over the DevTools protocol, which the page's CSP (no inline scripts) allows.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const results = (await page.evaluate(async () => {

@@ -117,3 +117,29 @@ describe('backend events', () => {
     expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^5 deals/);
   });
 });
+
+describe('desktop shell and workspace problems', () => {
+  it('the native menu can open the import dialog', async () => {
+    const { backend } = await renderApp();
+    // The fake transport fans out any event name, as the preload does for menu.command.
+    (backend.emit as (event: string, payload: unknown) => void)('menu.command', { command: 'import' });
+    expect(await screen.findByTestId('import-dialog')).toBeTruthy();
+  });
+
+  it('explains a workspace from a newer build instead of showing a broken screen', async () => {
+    const backend = new FakeBackend();
+    backend.failNext(
+      'workspace.info',
+      {
+        code: 'workspace_from_newer_build',
+        message: 'Schema 9 is newer than this build (7). A backup is at /tmp/x.bak.',
+      },
+      2,
+    );
+    render(<App transport={backend} env="test" />);
+    const problem = await screen.findByTestId('workspace-problem');
+    expect(problem.textContent).toContain('/tmp/x.bak');
+    expect(problem.textContent).toContain('newer version');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The workspace could not be opened');
+  });
+});

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Drawer, Group, SimpleGrid, Skeleton, Stack, Text 
 import { IconAlertTriangle, IconRefresh, IconTrashX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealDetail } from '../../../shared/contract';
+import type { DealDetail, DealRow } from '../../../shared/contract';
 import { ApiError } from '../api/errors';
 import { wholeDays } from '../format/dates';
 import { useFormat } from '../format/useFormat';
@@ -17,27 +17,30 @@ type Labels = ReturnType<typeof useLabels>;
 
 /** One deal in full: facts, stage timeline, field histories and the manager's notes. */
 export function DealDrawer({
-  dealId,
+  preview,
   onClose,
   labels,
 }: {
-  dealId: string | null;
+  /** The list row that was opened (null: closed); its fields show until the details load. */
+  preview: DealRow | null;
   onClose: () => void;
   labels: Labels;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   // Keep showing the last deal while the drawer slides out, instead of an empty panel.
-  const [shownId, setShownId] = useState(dealId);
-  if (dealId !== null && dealId !== shownId) setShownId(dealId);
+  const [shown, setShown] = useState(preview);
+  if (preview !== null && preview !== shown) setShown(preview);
+  const shownId = shown?.id ?? null;
   const deal = useDeal(shownId);
 
   return (
     <Drawer.Root
-      opened={dealId !== null}
+      opened={preview !== null}
       onClose={onClose}
       position="right"
       size={720}
-      onExitTransitionEnd={() => setShownId(null)}
+      onExitTransitionEnd={() => setShown(null)}
       // The page never scrolls (the table scrolls inside itself), so no scroll lock is
       // needed — and the lock would inject a <style> element without the CSP nonce.
       lockScroll={false}
@@ -48,6 +51,7 @@ export function DealDrawer({
         <Drawer.Header className={classes.header} role="presentation">
           <Drawer.Title className={classes.title}>
             {deal.data?.name ??
+              shown?.name ??
               (deal.isError ? (
                 t('deal.loadError')
               ) : (
@@ -81,10 +85,24 @@ export function DealDrawer({
             </Alert>
           ) : (
             <Stack gap="sm" aria-busy>
-              <Skeleton height={18} width="40%" />
-              <Skeleton height={28} width="30%" />
-              <Skeleton height={120} />
-              <Skeleton height={160} />
+              {shown ? (
+                <>
+                  <Text size="md">{shown.account}</Text>
+                  <Text size="sm">
+                    {shown.owner} · {shown.team}
+                  </Text>
+                  <Text fz={26} fw={700} className={classes.amount}>
+                    {format.money(shown.amount)}
+                  </Text>
+                </>
+              ) : (
+                <Skeleton height={28} width="30%" />
+              )}
+              <Text size="sm" role="status" className={classes.muted}>
+                {t('app.loadingDeal')}
+              </Text>
+              <Skeleton height={120} aria-hidden />
+              <Skeleton height={160} aria-hidden />
             </Stack>
           )}
         </Drawer.Body>

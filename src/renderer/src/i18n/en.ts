@@ -8,6 +8,7 @@ export const en = {
   app: {
     name: 'Funnel Workbench',
     loading: 'Opening the workspace…',
+    loadingDeal: 'Loading the deal’s history and notes…',
   },
   nav: {
     label: 'Workbench areas',
@@ -48,7 +49,6 @@ export const en = {
       newer:
         'This workspace was written by a newer version of Funnel Workbench. Update the app; your data has not been changed.',
     },
-    workspace: 'The workspace could not be opened: {{message}}',
     retry: 'Try again',
   },
   pipeline: {
@@ -65,7 +65,6 @@ export const en = {
     emptyWorkspaceTitle: 'No deals yet',
     emptyWorkspaceBody: 'Import a deals.csv export from your CRM to fill the pipeline.',
     loadingRow: 'Loading…',
-    sortBy: 'Sort by {{column}}',
     openDeal: 'Open {{name}}',
   },
   columns: {
@@ -146,7 +145,6 @@ export const en = {
     inputLabel: 'New note',
     placeholder: 'Write a note… (Ctrl+Enter saves)',
     save: 'Save note',
-    saving: 'Saving…',
     empty: 'No notes yet.',
     edit: 'Edit',
     editLabel: 'Edit note',
@@ -155,7 +153,6 @@ export const en = {
     delete: 'Delete',
     deleted: 'Note deleted.',
     undo: 'Undo',
-    restored: 'Note restored.',
     edited: 'edited {{date}}',
     saveError: 'The note could not be saved: {{message}}',
   },
@@ -172,7 +169,6 @@ export const en = {
     optional: 'optional',
     choose: 'Choose a CSV file',
     check: 'Check files',
-    checking: 'Checking files…',
     cancel: 'Cancel',
     close: 'Close',
     back: 'Back',

@@ -5,6 +5,7 @@ export const zhCN: Messages = {
   app: {
     name: '漏斗工作台',
     loading: '正在打开工作区…',
+    loadingDeal: '正在加载商机的历史和笔记…',
   },
   nav: {
     label: '工作台功能区',
@@ -41,7 +42,6 @@ export const zhCN: Messages = {
       corrupt: '文件已损坏。请用文件旁边的备份恢复，或新建工作区并重新导入 CSV 文件。',
       newer: '此工作区由更新版本的漏斗工作台写入。请升级应用；您的数据未被更改。',
     },
-    workspace: '无法打开工作区：{{message}}',
     retry: '重试',
   },
   pipeline: {
@@ -58,7 +58,6 @@ export const zhCN: Messages = {
     emptyWorkspaceTitle: '还没有商机',
     emptyWorkspaceBody: '从 CRM 导出 deals.csv 并导入，即可填充销售管道。',
     loadingRow: '加载中…',
-    sortBy: '按{{column}}排序',
     openDeal: '打开 {{name}}',
   },
   columns: {
@@ -139,7 +138,6 @@ export const zhCN: Messages = {
     inputLabel: '新笔记',
     placeholder: '写一条笔记…（Ctrl+Enter 保存）',
     save: '保存笔记',
-    saving: '正在保存…',
     empty: '还没有笔记。',
     edit: '编辑',
     editLabel: '编辑笔记',
@@ -148,7 +146,6 @@ export const zhCN: Messages = {
     delete: '删除',
     deleted: '笔记已删除。',
     undo: '撤销',
-    restored: '笔记已恢复。',
     edited: '{{date}} 编辑',
     saveError: '笔记未能保存：{{message}}',
   },
@@ -164,7 +161,6 @@ export const zhCN: Messages = {
     optional: '可选',
     choose: '选择 CSV 文件',
     check: '检查文件',
-    checking: '正在检查文件…',
     cancel: '取消',
     close: '关闭',
     back: '返回',

@@ -23,7 +23,8 @@ type Format = ReturnType<typeof useFormat>;
 interface Props {
   query: ListQuery;
   onSort: (column: DealSortColumn) => void;
-  onOpen: (id: string) => void;
+  /** The row is handed over so the drawer can show its header before the details load. */
+  onOpen: (row: DealRow) => void;
   openId: string | null;
   labels: Labels;
   /** Rendered instead of the table when no deal matches (empty state) or loading fails. */
@@ -125,7 +126,7 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
       moveTo(moves[e.key]!);
     } else if ((e.key === 'Enter' || e.key === ' ') && row) {
       e.preventDefault();
-      onOpen(row.id);
+      onOpen(row);
     }
   };
   // Rows are memoised; hand them a stable function that always runs the latest handler.
@@ -260,7 +261,7 @@ interface RowProps {
   placeholder: boolean;
   format: Format;
   labels: Labels;
-  onOpen: (id: string) => void;
+  onOpen: (row: DealRow) => void;
   onFocusRow: (index: number) => void;
   onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: DealRow | undefined) => void;
 }
@@ -305,7 +306,7 @@ const DealRowView = memo(function DealRowView({
       data-deal-id={row.id}
       data-selected={selected || undefined}
       data-placeholder={placeholder || undefined}
-      onClick={() => onOpen(row.id)}
+      onClick={() => onOpen(row)}
     >
       <td className={classes.td} title={row.name}>
         {/* A real button so screen-reader users can open the deal from the browse cursor;
@@ -317,7 +318,7 @@ const DealRowView = memo(function DealRowView({
           aria-label={t('pipeline.openDeal', { name: row.name })}
           onClick={(e) => {
             e.stopPropagation();
-            onOpen(row.id);
+            onOpen(row);
           }}
         >
           {row.name}

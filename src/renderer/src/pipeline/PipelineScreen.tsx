@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconFilterOff, IconMoodEmpty, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealSortColumn } from '../../../shared/contract';
+import type { DealRow, DealSortColumn } from '../../../shared/contract';
 import { ApiError } from '../api/errors';
 import { DealDrawer } from '../deal/DealDrawer';
 import { useFormat } from '../format/useFormat';
@@ -31,7 +31,7 @@ export function PipelineScreen() {
   const labels = useLabels(facets.data);
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [sort, setSort] = useState(DEFAULT_SORT);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openDeal, setOpenDeal] = useState<DealRow | null>(null);
   const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -55,7 +55,7 @@ export function PipelineScreen() {
   }, []);
 
   const onSort = useCallback((column: DealSortColumn) => setSort((s) => nextSort(s, column)), []);
-  const onOpen = useCallback((id: string) => setOpenId(id), []);
+  const onOpen = useCallback((row: DealRow) => setOpenDeal(row), []);
   const clear = () => setFilter(EMPTY_FILTER);
   const filtered = isFiltered(filter);
 
@@ -67,10 +67,10 @@ export function PipelineScreen() {
         </Title>
         <Text c="dimmed" size="sm" data-testid="pipeline-summary" aria-live="polite">
           {summary.data
-            ? t('pipeline.summary', {
+            ? `${t('pipeline.summary', {
                 count: summary.data.total,
                 amount: format.moneyCompact(summary.data.totalAmount),
-              })
+              })}${summary.isPlaceholderData ? ` · ${t('pipeline.updating')}` : ''}`
             : t('pipeline.loadingSummary')}
         </Text>
       </Group>
@@ -88,7 +88,7 @@ export function PipelineScreen() {
         query={query}
         onSort={onSort}
         onOpen={onOpen}
-        openId={openId}
+        openId={openDeal?.id ?? null}
         labels={labels}
         renderEmpty={() => (
           <TableMessage>
@@ -136,7 +136,7 @@ export function PipelineScreen() {
         )}
       />
 
-      <DealDrawer dealId={openId} onClose={() => setOpenId(null)} labels={labels} />
+      <DealDrawer preview={openDeal} onClose={() => setOpenDeal(null)} labels={labels} />
     </Stack>
   );
 }
