@@ -35,6 +35,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // Minified: the renderer loads in the desktop window and over HTTP in browser mode.
+      minify: true,
       chunkSizeWarningLimit: 2500,
     },
   },

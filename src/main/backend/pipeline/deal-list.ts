@@ -113,11 +113,19 @@ export async function listDeals(
   // daysInStage grows as stage_entered_at shrinks, so its direction is flipped.
   const up = query.sort.column === 'daysInStage' ? !ascending : ascending;
   // Nulls (no close date) go last either way, matching what a reader expects.
-  const order = sql.raw(`${SORT_EXPR[query.sort.column]} ${up ? 'asc' : 'desc'} nulls last, d.seq`);
+  // Ties break by row number in the same direction, so the index can be walked as is.
+  const dir = up ? 'asc' : 'desc';
+  // Every sort index ends in amount_cents (for covered sums), so ties break by amount too.
+  const then = query.sort.column === 'amount' ? '' : `d.amount_cents ${dir}, `;
+  const order = sql.raw(`${SORT_EXPR[query.sort.column]} ${dir} nulls last, ${then}d.seq ${dir}`);
+  // Deferred join: the page's row numbers come from the (covering) index alone, so an
+  // offset deep into 200k deals skips index entries instead of reading wide table rows.
   const page = await sql<ListedDeal>`
     select d.id, d.name, d.account, d.owner, d.team, d.amount_cents, d.stage, d.close_date,
            d.forecast_category, d.updated_at, d.stage_entered_at
-    from deals as d ${hint} where ${where} order by ${order} limit ${query.limit} offset ${query.offset}`.execute(db);
+    from (select d.seq from deals as d ${hint} where ${where} order by ${order} limit ${query.limit} offset ${query.offset}) as p
+    join deals as d on d.seq = p.seq
+    order by ${order}`.execute(db);
   const totals = await sql<{ total: number; cents: number }>`
     select count(*) as total, coalesce(sum(d.amount_cents), 0) as cents
     from deals as d ${hint} where ${where}`.execute(db);
