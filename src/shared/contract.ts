@@ -24,8 +24,14 @@ export const DEAL_SORT_COLUMNS = [
 ] as const;
 export type DealSortColumn = (typeof DEAL_SORT_COLUMNS)[number];
 
+/** Which deals by the kind of their stage: open (the pipeline), won, lost, or all. */
+export const DEAL_STATUSES = ['open', 'won', 'lost', 'all'] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+
 export const dealFilterSchema = z.object({
   search: z.string().max(200).optional(),
+  /** Absent means all deals. */
+  status: z.enum(DEAL_STATUSES).optional(),
   teams: z.array(text).max(500).optional(),
   owners: z.array(text).max(5000).optional(),
   stages: z.array(text).max(100).optional(),

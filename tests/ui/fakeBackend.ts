@@ -40,7 +40,9 @@ const DAY = 86_400_000;
 function makeDeal(i: number): DealRow {
   const team = TEAMS[i % TEAMS.length]!;
   const owners = OWNERS[team];
-  const stage = DEFAULT_STAGES[i % DEFAULT_STAGES.length]!;
+  // Every 10th deal is closed (won or lost); the rest are open, as in a live pipeline.
+  const open = DEFAULT_STAGES.filter((s) => s.kind === 'open');
+  const stage = i % 10 === 9 ? DEFAULT_STAGES[5 + ((i / 10) | 0) % 2]! : open[i % open.length]!;
   const daysInStage = (i * 7) % 40;
   const id = `D${String(i + 1).padStart(5, '0')}`;
   return {
@@ -215,6 +217,7 @@ export class FakeBackend implements Transport {
   }
 
   private list(q: DealQuery) {
+    const STAGE_KIND = Object.fromEntries(DEFAULT_STAGES.map((s) => [s.key, s.kind]));
     const f = q.filter ?? {};
     const search = f.search?.toLowerCase();
     const rows = this.deals.filter(
@@ -228,6 +231,7 @@ export class FakeBackend implements Transport {
         (!f.stages?.length || f.stages.includes(d.stage)) &&
         (!f.forecastCategories?.length || f.forecastCategories.includes(d.forecastCategory)) &&
         (!f.stalledOnly || d.stalled) &&
+        (!f.status || f.status === 'all' || STAGE_KIND[d.stage] === f.status) &&
         (!f.closeQuarter || (d.closeDate !== null && quarterOf(d.closeDate) === f.closeQuarter)),
     );
     const sort = q.sort ?? { column: 'amount', direction: 'desc' };

@@ -15,8 +15,8 @@ describe('pipeline', () => {
       b.amount > a.amount || (b.amount === a.amount && b.id > a.id) ? b : a,
     );
     expect(rows()[0]!.getAttribute('data-deal-id')).toBe(top.id);
-    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^1,000 deals · CN¥/);
-    expect(screen.getByTestId('deals-table').getAttribute('aria-rowcount')).toBe('1001');
+    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^900 deals · CN¥/);
+    expect(screen.getByTestId('deals-table').getAttribute('aria-rowcount')).toBe('901');
   });
 
   it('sorting a header calls pipeline.list with that sort and sets aria-sort', async () => {
@@ -45,9 +45,9 @@ describe('pipeline', () => {
     const { backend, user } = await renderApp();
     await user.click(screen.getByTestId('filter-team'));
     await user.click(await screen.findByRole('option', { name: 'East' }));
-    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ teams: ['East'] }));
+    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ status: 'open', teams: ['East'] }));
     await waitFor(() => expect(rows().every((r) => within(r).queryByText('East'))).toBe(true));
-    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^334 deals/);
+    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^300 deals/);
 
     await user.click(screen.getByTestId('filter-owner'));
     const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
@@ -58,7 +58,7 @@ describe('pipeline', () => {
     const { backend, user } = await renderApp();
     const before = backend.callsTo('pipeline.list').length;
     await user.type(screen.getByTestId('search-input'), 'Deal 0042');
-    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ search: 'Deal 0042' }));
+    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ search: 'Deal 0042', status: 'open' }));
     // One query for the settled text, not one per keystroke.
     const searched = backend
       .callsTo('pipeline.list')
@@ -78,7 +78,7 @@ describe('pipeline', () => {
   it('stalled-only switch filters, and stalled rows say so in words', async () => {
     const { backend, user } = await renderApp();
     await user.click(screen.getByTestId('filter-stalled'));
-    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ stalledOnly: true }));
+    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ status: 'open', stalledOnly: true }));
     await waitFor(() => expect(rows().every((r) => within(r).queryByText(/Stalled/))).toBe(true));
   });
 
@@ -90,7 +90,7 @@ describe('pipeline', () => {
     await user.click(within(empty).getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
     expect((screen.getByTestId('search-input') as HTMLInputElement).value).toBe('');
-    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^1,000 deals/);
+    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^900 deals/);
     expect(backend.callsTo('pipeline.list').some((q) => q.filter?.search === 'no such deal')).toBe(true);
   });
 

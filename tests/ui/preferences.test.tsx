@@ -14,7 +14,7 @@ describe('language and theme', () => {
     expect(backend.callsTo('preferences.set')).toEqual([{ language: 'zh-CN' }]);
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByTestId('product-name').textContent).toBe('漏斗工作台');
-    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^1,000 个商机 · ¥/);
+    expect(screen.getByTestId('pipeline-summary').textContent).toMatch(/^900 个商机 · ¥/);
     // Stage names come from the stage model, in the chosen language.
     expect(screen.getAllByText('报价比选').length).toBeGreaterThan(0);
     expect(backend.preferences.language).toBe('zh-CN');

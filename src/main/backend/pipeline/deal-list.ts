@@ -39,6 +39,11 @@ function whereClauses(query: ParsedQuery, stages: readonly Stage[], now: number)
   if (f.teams?.length) where.push(sql<SqlBool>`d.team in (${sql.join(f.teams)})`);
   if (f.owners?.length) where.push(sql<SqlBool>`d.owner in (${sql.join(f.owners)})`);
   if (f.stages?.length) where.push(sql<SqlBool>`d.stage in (${sql.join(f.stages)})`);
+  if (f.status && f.status !== 'all') {
+    // By the stage's kind, as a list of stage keys so the stage index can be used.
+    const keys = stages.filter((s) => s.kind === f.status).map((s) => s.key);
+    where.push(keys.length ? sql<SqlBool>`d.stage in (${sql.join(keys)})` : sql<SqlBool>`0`);
+  }
   if (f.forecastCategories?.length) where.push(sql<SqlBool>`d.forecast_category in (${sql.join(f.forecastCategories)})`);
   if (f.closeQuarter) {
     const range = quarterRange(f.closeQuarter)!;

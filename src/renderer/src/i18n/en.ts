@@ -90,6 +90,8 @@ export const en = {
     forecastCategory: 'Forecast category',
     any: 'Any',
     stalledOnly: 'Stalled only',
+    status: 'Deals',
+    statuses: { open: 'Open', won: 'Won', lost: 'Lost', all: 'All' },
     clear: 'Clear filters',
     quarter: '{{year}} Q{{quarter}}',
   },

@@ -83,6 +83,8 @@ export const zhCN: Messages = {
     forecastCategory: '预测类别',
     any: '全部',
     stalledOnly: '仅看停滞商机',
+    status: '商机状态',
+    statuses: { open: '进行中', won: '赢单', lost: '输单', all: '全部' },
     clear: '清除筛选',
     quarter: '{{year}} 年第 {{quarter}} 季度',
   },

@@ -2,7 +2,7 @@ import { Button, Group, Kbd, MultiSelect, Select, Switch, TextInput } from '@man
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Facets } from '../../../shared/contract';
+import { DEAL_STATUSES, type DealStatus, type Facets } from '../../../shared/contract';
 import { useFormat } from '../format/useFormat';
 import { isFiltered, type FilterState } from './query';
 import classes from './Filters.module.css';
@@ -75,6 +75,17 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         w={230}
         data-testid="search-input"
         aria-keyshortcuts="/"
+      />
+      <Select
+        size="sm"
+        label={t('filters.status')}
+        data={DEAL_STATUSES.map((s) => ({ value: s, label: t(`filters.statuses.${s}`) }))}
+        value={value.status}
+        onChange={(v) => v && set('status', v as DealStatus)}
+        allowDeselect={false}
+        comboboxProps={{ withinPortal: true }}
+        w={130}
+        data-testid="filter-status"
       />
       <MultiSelect
         {...multi}

@@ -1,8 +1,10 @@
-import type { DealFilter, DealQuery, DealSortColumn } from '../../../shared/contract';
+import type { DealFilter, DealQuery, DealSortColumn, DealStatus } from '../../../shared/contract';
 
 /** What the filter bar holds; empty lists mean "any". */
 export interface FilterState {
   search: string;
+  /** Open deals by default: the pipeline a manager manages; won/lost/all on request. */
+  status: DealStatus;
   teams: string[];
   owners: string[];
   stages: string[];
@@ -13,6 +15,7 @@ export interface FilterState {
 
 export const EMPTY_FILTER: FilterState = {
   search: '',
+  status: 'open',
   teams: [],
   owners: [],
   stages: [],
@@ -39,6 +42,7 @@ export function nextSort(current: SortState, column: DealSortColumn): SortState 
 export function isFiltered(f: FilterState): boolean {
   return (
     f.search.trim() !== '' ||
+    f.status !== EMPTY_FILTER.status ||
     f.teams.length > 0 ||
     f.owners.length > 0 ||
     f.stages.length > 0 ||
@@ -56,6 +60,7 @@ export function toDealFilter(f: FilterState, search: string): DealFilter {
   const filter: DealFilter = {};
   const s = search.trim();
   if (s) filter.search = s.slice(0, 200);
+  if (f.status !== 'all') filter.status = f.status;
   if (f.teams.length) filter.teams = [...f.teams].sort();
   if (f.owners.length) filter.owners = [...f.owners].sort();
   if (f.stages.length) filter.stages = [...f.stages].sort();
