@@ -3,10 +3,34 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'worker_threads', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'worker_threads',
+  'stream',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'coverage/**', 'tests/e2e/artifacts/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      '.electron-native/**',
+      'coverage/**',
+      'tests/e2e/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,8 +52,16 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', 'better-sqlite3', 'kysely', 'kysely/*', ...nodeBuiltins], allowTypeImports: true, message: 'The renderer runs in a sandboxed page: reach data through the typed client (src/renderer/src/api).' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and browser libraries.' },
+            {
+              group: ['electron', 'electron/*', 'better-sqlite3', 'kysely', 'kysely/*', ...nodeBuiltins],
+              allowTypeImports: true,
+              message:
+                'The renderer runs in a sandboxed page: reach data through the typed client (src/renderer/src/api).',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer imports only src/shared and browser libraries.',
+            },
           ],
         },
       ],
@@ -43,8 +75,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'better-sqlite3', 'kysely', 'react', ...nodeBuiltins], allowTypeImports: true, message: 'src/shared is pure: no Node, Electron, database or UI code.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing else in the project.' },
+            {
+              group: ['electron', 'better-sqlite3', 'kysely', 'react', ...nodeBuiltins],
+              allowTypeImports: true,
+              message: 'src/shared is pure: no Node, Electron, database or UI code.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared depends on nothing else in the project.',
+            },
           ],
         },
       ],

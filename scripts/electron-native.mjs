@@ -24,7 +24,9 @@ function fail(message) {
     console.error(`electron-native: ${message}`);
     process.exit(1);
   }
-  console.warn(`electron-native: ${message} (the CLI, tests and browser mode do not need it; \`npm start\` will try again)`);
+  console.warn(
+    `electron-native: ${message} (the CLI, tests and browser mode do not need it; \`npm start\` will try again)`,
+  );
   process.exit(0);
 }
 
@@ -38,7 +40,10 @@ try {
 }
 
 const outDir = join(root, '.electron-native');
-const target = join(outDir, `better_sqlite3-electron${electronVersion}-${sqliteVersion}-${process.platform}-${process.arch}.node`);
+const target = join(
+  outDir,
+  `better_sqlite3-electron${electronVersion}-${sqliteVersion}-${process.platform}-${process.arch}.node`,
+);
 if (existsSync(target)) process.exit(0);
 
 const work = join(outDir, 'build');
@@ -55,7 +60,13 @@ const env = { ...process.env };
 for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
 
 const run = (cmd, args) =>
-  spawnSync(cmd, args, { cwd: work, env, stdio: 'inherit', timeout: 300_000, shell: process.platform === 'win32' });
+  spawnSync(cmd, args, {
+    cwd: work,
+    env,
+    stdio: 'inherit',
+    timeout: 300_000,
+    shell: process.platform === 'win32',
+  });
 
 const common = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${process.arch}`];
 let built = false;
@@ -68,14 +79,21 @@ try {
 if (!built) {
   let nodeGyp;
   try {
-    nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [root, dirname(process.env.npm_execpath ?? '')] });
+    nodeGyp = require.resolve('node-gyp/bin/node-gyp.js', {
+      paths: [root, dirname(process.env.npm_execpath ?? '')],
+    });
   } catch {
     nodeGyp = undefined;
   }
   if (nodeGyp) {
     built =
-      run(process.execPath, [nodeGyp, 'rebuild', '--release', ...common, '--dist-url=https://electronjs.org/headers'])
-        .status === 0;
+      run(process.execPath, [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        ...common,
+        '--dist-url=https://electronjs.org/headers',
+      ]).status === 0;
   }
 }
 const addon = join(work, 'build', 'Release', 'better_sqlite3.node');

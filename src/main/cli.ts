@@ -3,7 +3,13 @@ import { existsSync, readFileSync, statSync, writeFileSync, readdirSync, mkdirSy
 import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EXPORT_KINDS, IMPORT_FILE_KINDS, type ExportKind, type ImportFiles, type ImportIssue } from '../shared/contract';
+import {
+  EXPORT_KINDS,
+  IMPORT_FILE_KINDS,
+  type ExportKind,
+  type ImportFiles,
+  type ImportIssue,
+} from '../shared/contract';
 import { WorkbenchError } from '../shared/result';
 import { parseDay } from '../shared/time';
 import { openWorkspace, type Workspace } from './backend/db/connection';
@@ -42,7 +48,10 @@ function args(
 ): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+    return {
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    };
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -58,11 +67,16 @@ function requireDb(values: Record<string, unknown>): string {
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} must be a positive whole number, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--${name} must be a positive whole number, not "${text}"`);
   return Number(text);
 }
 
-async function withWorkspace<T>(path: string, create: boolean, work: (ws: Workspace) => T | Promise<T>): Promise<T> {
+async function withWorkspace<T>(
+  path: string,
+  create: boolean,
+  work: (ws: Workspace) => T | Promise<T>,
+): Promise<T> {
   const ws = await openWorkspace(path, { create });
   try {
     return await work(ws);
@@ -72,16 +86,27 @@ async function withWorkspace<T>(path: string, create: boolean, work: (ws: Worksp
 }
 
 async function demo(argv: string[]): Promise<void> {
-  const { values } = args(argv, { db: { type: 'string' }, deals: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } });
+  const { values } = args(argv, {
+    db: { type: 'string' },
+    deals: { type: 'string' },
+    seed: { type: 'string' },
+    today: { type: 'string' },
+  });
   const db = requireDb(values);
   const deals = positiveInt('deals', str(values.deals), 20_000);
   const seedText = str(values.seed);
-  if (seedText !== undefined && !/^-?\d+$/.test(seedText)) throw new UsageError(`--seed must be a whole number, not "${seedText}"`);
+  if (seedText !== undefined && !/^-?\d+$/.test(seedText))
+    throw new UsageError(`--seed must be a whole number, not "${seedText}"`);
   const today = str(values.today);
-  if (today !== undefined && !parseDay(today)) throw new UsageError(`--today must be a day like 2026-11-20, not "${today}"`);
+  if (today !== undefined && !parseDay(today))
+    throw new UsageError(`--today must be a day like 2026-11-20, not "${today}"`);
   const started = performance.now();
   const summary = await withWorkspace(db, true, (ws) =>
-    generateDemo(ws, { deals, ...(seedText !== undefined ? { seed: Number(seedText) } : {}), ...(today ? { today } : {}) }),
+    generateDemo(ws, {
+      deals,
+      ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
+      ...(today ? { today } : {}),
+    }),
   );
   const seconds = (performance.now() - started) / 1000;
   console.log(
@@ -121,7 +146,11 @@ async function importCommand(argv: string[]): Promise<void> {
   for (const kind of IMPORT_FILE_KINDS) {
     const path = str(values[kind]);
     if (path) {
-      if (/\.xlsx$/i.test(path)) throw new WorkbenchError('invalid_input', `${path}: spreadsheets (.xlsx) arrive with CRM sync; save the sheet as CSV (UTF-8) and import that.`);
+      if (/\.xlsx$/i.test(path))
+        throw new WorkbenchError(
+          'invalid_input',
+          `${path}: spreadsheets (.xlsx) arrive with CRM sync; save the sheet as CSV (UTF-8) and import that.`,
+        );
       files[kind] = readInput(path, `--${kind}`);
       names[kind] = path;
     }
@@ -177,7 +206,9 @@ async function exportCommand(argv: string[]): Promise<void> {
 async function backupCommand(argv: string[]): Promise<void> {
   const { values } = args(argv, { db: { type: 'string' }, out: { type: 'string' } });
   const db = requireDb(values);
-  const path = await withWorkspace(db, false, (ws) => backupTo(ws.sqlite, str(values.out) ?? backupPath(ws.path, 'manual')));
+  const path = await withWorkspace(db, false, (ws) =>
+    backupTo(ws.sqlite, str(values.out) ?? backupPath(ws.path, 'manual')),
+  );
   console.log(`Backed up ${resolve(db)} to ${path}.`);
 }
 
@@ -199,14 +230,20 @@ function rendererBuild(): string {
   const stale = !existsSync(index) || sources.some((s) => newest(s) > statSync(index).mtimeMs);
   if (stale && existsSync(join(root, 'src', 'renderer'))) {
     console.error('Building the workbench for the browser (once, about half a minute)…');
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     // stdout belongs to the command's own output; the build logs went to the terminal above.
-    if (run.status !== 0) throw new WorkbenchError('internal', 'Building the renderer failed (see the messages above).');
+    if (run.status !== 0)
+      throw new WorkbenchError('internal', 'Building the renderer failed (see the messages above).');
   }
-  if (!existsSync(index)) throw new WorkbenchError('internal', `No renderer build at ${dir}; run \`npm run build\`.`);
+  if (!existsSync(index))
+    throw new WorkbenchError('internal', `No renderer build at ${dir}; run \`npm run build\`.`);
   return dir;
 }
 

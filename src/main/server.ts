@@ -148,7 +148,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -170,7 +174,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const body = await readBody(req);
         input = body.trim() === '' ? {} : JSON.parse(body);
       } catch (e) {
-        send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: `The request body is not valid JSON: ${(e as Error).message}` } }), 'application/json');
+        send(
+          res,
+          400,
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'invalid_input',
+              message: `The request body is not valid JSON: ${(e as Error).message}`,
+            },
+          }),
+          'application/json',
+        );
         return;
       }
       const result = await options.registry.dispatch(channel, input);

@@ -20,7 +20,12 @@ const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
 /** The canonical written form `YYYY-MM-DDTHH:MM:SS.fffZ`, read without a regex (exports are all this). */
 function parseCanonical(text: string): number | null {
   if (text.length !== 24 || text.charCodeAt(23) !== 90 || text.charCodeAt(10) !== 84) return null;
-  let ok = text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58 && text.charCodeAt(19) === 46;
+  let ok =
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58 &&
+    text.charCodeAt(19) === 46;
   for (const i of CANONICAL_DIGITS) ok &&= digit(text, i) >= 0 && digit(text, i) <= 9;
   if (!ok) return null;
   const y = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
@@ -42,9 +47,13 @@ export function parseTimestamp(text: string): number | null {
   const m = TIMESTAMP.exec(text);
   if (!m) return null;
   const [, ys, mos, ds, hs, mis, ss, frac, zone] = m;
-  const y = Number(ys), mo = Number(mos), d = Number(ds);
+  const y = Number(ys),
+    mo = Number(mos),
+    d = Number(ds);
   if (!validDate(y, mo, d)) return null;
-  const h = hs ? Number(hs) : 0, mi = mis ? Number(mis) : 0, s = ss ? Number(ss) : 0;
+  const h = hs ? Number(hs) : 0,
+    mi = mis ? Number(mis) : 0,
+    s = ss ? Number(ss) : 0;
   if (h > 23 || mi > 59 || s > 59) return null;
   // Sub-millisecond digits (some CRMs export microseconds) are truncated, not rounded,
   // so a value never moves into the next millisecond.
@@ -53,7 +62,8 @@ export function parseTimestamp(text: string): number | null {
   if (zone && zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    const oh = Number(digits.slice(0, 2)), om = Number(digits.slice(2, 4));
+    const oh = Number(digits.slice(0, 2)),
+      om = Number(digits.slice(2, 4));
     if (oh > 23 || om > 59) return null;
     offsetMin = sign * (oh * 60 + om);
   }
@@ -88,7 +98,8 @@ export const QUARTER = /^(\d{4})Q([1-4])$/;
 export function quarterRange(quarter: string): { start: string; end: string } | null {
   const m = QUARTER.exec(quarter);
   if (!m) return null;
-  const y = Number(m[1]), q = Number(m[2]);
+  const y = Number(m[1]),
+    q = Number(m[2]);
   const start = new Date(Date.UTC(y, (q - 1) * 3, 1)).toISOString().slice(0, 10);
   const end = new Date(Date.UTC(y, q * 3, 1)).toISOString().slice(0, 10);
   return { start, end };

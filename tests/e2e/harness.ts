@@ -16,7 +16,11 @@ const bin = join(root, 'bin', 'funnel.mjs');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function funnel(args: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
 }
 
 export interface Served {
@@ -34,12 +38,18 @@ export async function serveDemo(deals = 3000): Promise<Served> {
   const db = join(dir, 'workspace.db');
   const demo = funnel(['demo', '--db', db, '--deals', String(deals), '--seed', '3', '--today', '2026-11-20']);
   if (demo.status !== 0) throw new Error(`funnel demo failed: ${demo.stderr}`);
-  const child = spawn(process.execPath, [bin, 'serve', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--db', db], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const loginUrl = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`funnel serve printed no URL:\n${out}\n${stderr}`)), 150_000);
+    const timer = setTimeout(
+      () => reject(new Error(`funnel serve printed no URL:\n${out}\n${stderr}`)),
+      150_000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
@@ -70,7 +80,14 @@ export async function serveDemo(deals = 3000): Promise<Served> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -96,7 +113,8 @@ export async function openPage(
 /** Waits until running CSS transitions and animations end (a fading drawer has no final colours yet). */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const d = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document;
+    const d = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } })
+      .document;
     await Promise.all(d.getAnimations().map((a) => a.finished.catch(() => undefined)));
   });
 }
@@ -107,10 +125,21 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // Evaluated over the DevTools protocol, which the page's CSP (no inline scripts) allows.
   await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const results = (await page.evaluate(async () => {
-    const g = globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> }; document: unknown };
-    return g.axe.run(g.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const g = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> };
+      document: unknown;
+    };
+    return g.axe.run(g.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
   })) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

@@ -56,10 +56,15 @@ describe('browser mode, as a manager uses it', () => {
     const team = (await option.textContent())!.trim();
     await option.click();
     await page.keyboard.press('Escape');
-    await expect.poll(async () => {
-      const teams = await visibleTeams(page);
-      return teams.length > 0 && teams.every((t) => t === team);
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const teams = await visibleTeams(page);
+          return teams.length > 0 && teams.every((t) => t === team);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
 
     // Open the first deal of that team.
     const row = page.getByTestId('deal-row').first();
@@ -78,13 +83,19 @@ describe('browser mode, as a manager uses it', () => {
     // Reload: the note is still there.
     await page.reload();
     await page.getByTestId('deal-row').first().waitFor();
-    await page.locator(`[data-testid="deal-row"][data-deal-id="${dealId}"]`).first().click().catch(async () => {
-      // After a reload the filter may be gone: search for the deal instead.
-      await page.getByTestId('search-input').fill(dealId!);
-      await page.locator(`[data-testid="deal-row"][data-deal-id="${dealId}"]`).first().click();
-    });
+    await page
+      .locator(`[data-testid="deal-row"][data-deal-id="${dealId}"]`)
+      .first()
+      .click()
+      .catch(async () => {
+        // After a reload the filter may be gone: search for the deal instead.
+        await page.getByTestId('search-input').fill(dealId!);
+        await page.locator(`[data-testid="deal-row"][data-deal-id="${dealId}"]`).first().click();
+      });
     await page.getByTestId('deal-drawer').waitFor();
-    await expect.poll(() => page.getByTestId('note-item').allTextContents()).toContainEqual(expect.stringContaining(note));
+    await expect
+      .poll(() => page.getByTestId('note-item').allTextContents())
+      .toContainEqual(expect.stringContaining(note));
     await page.keyboard.press('Escape');
 
     // Switch to Chinese: texts change and the choice survives a reload.
@@ -133,7 +144,9 @@ describe('browser mode, as a manager uses it', () => {
     await page.goto(served.loginUrl);
     await page.getByTestId('deal-row').first().waitFor();
     await page.locator('body').press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('search-input');
     const firstId = await page.getByTestId('deal-row').first().getAttribute('data-deal-id');
     await page.getByTestId('deal-row').first().focus();
     await page.keyboard.press('ArrowDown');

@@ -42,7 +42,7 @@ function makeDeal(i: number): DealRow {
   const owners = OWNERS[team];
   // Every 10th deal is closed (won or lost); the rest are open, as in a live pipeline.
   const open = DEFAULT_STAGES.filter((s) => s.kind === 'open');
-  const stage = i % 10 === 9 ? DEFAULT_STAGES[5 + ((i / 10) | 0) % 2]! : open[i % open.length]!;
+  const stage = i % 10 === 9 ? DEFAULT_STAGES[5 + (((i / 10) | 0) % 2)]! : open[i % open.length]!;
   const daysInStage = (i * 7) % 40;
   const id = `D${String(i + 1).padStart(5, '0')}`;
   return {

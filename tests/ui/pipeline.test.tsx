@@ -58,7 +58,9 @@ describe('pipeline', () => {
     const { backend, user } = await renderApp();
     const before = backend.callsTo('pipeline.list').length;
     await user.type(screen.getByTestId('search-input'), 'Deal 0042');
-    await waitFor(() => expect(lastListCall(backend).filter).toEqual({ search: 'Deal 0042', status: 'open' }));
+    await waitFor(() =>
+      expect(lastListCall(backend).filter).toEqual({ search: 'Deal 0042', status: 'open' }),
+    );
     // One query for the settled text, not one per keystroke.
     const searched = backend
       .callsTo('pipeline.list')

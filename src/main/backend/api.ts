@@ -14,7 +14,9 @@ export function createBackend(ws: Workspace, emit: Emit): Registry {
   const r = new Registry();
   r.handle('workspace.info', () => workspaceInfo(ws));
   r.handle('pipeline.facets', () => listFacets(ws));
-  r.handle('pipeline.list', (input) => listDeals(ws.db, loadStages(ws.sqlite), workspaceNow(ws.sqlite), input));
+  r.handle('pipeline.list', (input) =>
+    listDeals(ws.db, loadStages(ws.sqlite), workspaceNow(ws.sqlite), input),
+  );
   r.handle('deal.get', ({ id }) => getDeal(ws, id));
   r.handle('notes.save', (input) => {
     const note = saveNote(ws, input);

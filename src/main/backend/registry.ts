@@ -44,7 +44,10 @@ export class Registry {
         .slice(0, 5)
         .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
         .join('; ');
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${where}.` } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${where}.` },
+      };
     }
     try {
       return { ok: true, value: await handler(parsed.data) };

@@ -18,28 +18,54 @@ describe('the funnel command', () => {
     const demo = funnel('demo', '--db', a, '--deals', '800', '--seed', '5', '--today', '2026-11-20');
     expect(demo.status, demo.stderr).toBe(0);
     expect(demo.stdout).toContain('800 deals');
-    for (const k of KINDS) expect(funnel('export', k, '--db', a, '--out', join(dir, `a-${k}.csv`)).status).toBe(0);
+    for (const k of KINDS)
+      expect(funnel('export', k, '--db', a, '--out', join(dir, `a-${k}.csv`)).status).toBe(0);
     const b = join(dir, 'b.db');
     const imp = funnel('import', '--db', b, ...KINDS.flatMap((k) => [`--${k}`, join(dir, `a-${k}.csv`)]));
     expect(imp.status, imp.stderr).toBe(0);
     expect(imp.stdout).toMatch(/Imported 800 deals/);
     for (const k of KINDS) {
       expect(funnel('export', k, '--db', b, '--out', join(dir, `b-${k}.csv`)).status).toBe(0);
-      expect(readFileSync(join(dir, `b-${k}.csv`), 'utf8'), k).toBe(readFileSync(join(dir, `a-${k}.csv`), 'utf8'));
+      expect(readFileSync(join(dir, `b-${k}.csv`), 'utf8'), k).toBe(
+        readFileSync(join(dir, `a-${k}.csv`), 'utf8'),
+      );
     }
   });
 
   it('is deterministic for a seed', () => {
     const dir = tempDir();
     for (const name of ['x', 'y']) {
-      expect(funnel('demo', '--db', join(dir, `${name}.db`), '--deals', '300', '--seed', '9', '--today', '2026-06-30').status).toBe(0);
-      expect(funnel('export', 'history', '--db', join(dir, `${name}.db`), '--out', join(dir, `${name}.csv`)).status).toBe(0);
+      expect(
+        funnel(
+          'demo',
+          '--db',
+          join(dir, `${name}.db`),
+          '--deals',
+          '300',
+          '--seed',
+          '9',
+          '--today',
+          '2026-06-30',
+        ).status,
+      ).toBe(0);
+      expect(
+        funnel('export', 'history', '--db', join(dir, `${name}.db`), '--out', join(dir, `${name}.csv`))
+          .status,
+      ).toBe(0);
     }
     expect(hash(join(dir, 'x.csv'))).toBe(hash(join(dir, 'y.csv')));
   });
 
   it('answers bad usage with exit code 2 and a usage text on stderr', () => {
-    for (const args of [[], ['frobnicate'], ['demo'], ['demo', '--db', 'x.db', '--deals', 'many'], ['export', 'deals', '--db', 'x.db'], ['import', '--db', 'x.db'], ['demo', '--db', 'x.db', '--colour', 'red']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['demo'],
+      ['demo', '--db', 'x.db', '--deals', 'many'],
+      ['export', 'deals', '--db', 'x.db'],
+      ['import', '--db', 'x.db'],
+      ['demo', '--db', 'x.db', '--colour', 'red'],
+    ]) {
       const r = funnel(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('funnel');
@@ -54,7 +80,10 @@ describe('the funnel command', () => {
     const before = join(dir, 'before.csv');
     funnel('export', 'deals', '--db', db, '--out', before);
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'id,stage,created_at,amount\nN1,need,2026-01-01,100\nN2,nowhere,2026-01-01,100\nN3,need,someday,1\n');
+    writeFileSync(
+      bad,
+      'id,stage,created_at,amount\nN1,need,2026-01-01,100\nN2,nowhere,2026-01-01,100\nN3,need,someday,1\n',
+    );
     const r = funnel('import', '--db', db, '--deals', bad);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${bad}:3`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, guardFormula, parseCsv, unguardFormula, writeCsv } from '../../../src/main/backend/csv/codec';
+import {
+  CsvSyntaxError,
+  guardFormula,
+  parseCsv,
+  unguardFormula,
+  writeCsv,
+} from '../../../src/main/backend/csv/codec';
 
 describe('parseCsv', () => {
   it('reads RFC 4180 quoting: commas, doubled quotes and line breaks inside quotes', () => {
@@ -45,7 +51,10 @@ describe('formula guard', () => {
   });
 
   it('round-trips every value through writeCsv and parseCsv', () => {
-    const text = writeCsv(['v'], values.map((v) => [v]));
+    const text = writeCsv(
+      ['v'],
+      values.map((v) => [v]),
+    );
     expect(text.startsWith('\ufeff')).toBe(true);
     const back = parseCsv(text).records.map((r) => unguardFormula(r.cells[0]!));
     // A lone CR cell is quoted, so it survives too.

@@ -7,7 +7,10 @@ import { WorkbenchError } from '../../../src/shared/result';
 import type { ImportFiles } from '../../../src/shared/contract';
 import { tempWorkspace } from '../../support/temp';
 
-const fixture = (name: string) => ({ name, text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8') });
+const fixture = (name: string) => ({
+  name,
+  text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8'),
+});
 const small = (): ImportFiles => ({ deals: fixture('deals.csv'), history: fixture('history.csv') });
 const count = (ws: Awaited<ReturnType<typeof tempWorkspace>>, table: string) =>
   ws.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
@@ -28,7 +31,9 @@ describe('CSV import', () => {
     const formula = ws.sqlite.prepare(`select name from deals where id = 'A-2'`).pluck().get();
     expect(formula).toBe('=HYPERLINK("x")');
     // A-3's first history row is before its created_at: it counts as stamped at created_at.
-    expect(out.warnings.some((w) => w.file === 'history' && /before their deal's created_at/.test(w.message))).toBe(true);
+    expect(
+      out.warnings.some((w) => w.file === 'history' && /before their deal's created_at/.test(w.message)),
+    ).toBe(true);
   });
 
   it('reports every bad row by file, line and reason and imports nothing', async () => {
@@ -51,7 +56,12 @@ describe('CSV import', () => {
     const lines = check.errors.map((e) => `${e.file}:${e.line}`);
     expect(lines).toEqual(expect.arrayContaining(['deals:3', 'deals:4', 'deals:5', 'deals:6', 'deals:7']));
     expect(check.errors.find((e) => e.line === 3)!.message).toContain('closing');
-    expect(check.errors.filter((e) => e.line === 6).map((e) => e.message).join(' ')).toMatch(/created_at.*close_date.*forecast_category/s);
+    expect(
+      check.errors
+        .filter((e) => e.line === 6)
+        .map((e) => e.message)
+        .join(' '),
+    ).toMatch(/created_at.*close_date.*forecast_category/s);
     expect(() => applyImport(ws, { deals }, { skipInvalid: false })).toThrow(WorkbenchError);
     expect(exportCsv(ws, 'deals').text).toBe(before);
 
@@ -74,18 +84,25 @@ describe('CSV import', () => {
     applyImport(ws, small(), { skipInvalid: false });
     const before = exportCsv(ws, 'deals').text;
     // A trigger makes the database refuse the third new deal mid-transaction.
-    ws.sqlite.exec(`create trigger boom before insert on deals when new.id = 'Z3' begin select raise(abort, 'disk full'); end`);
+    ws.sqlite.exec(
+      `create trigger boom before insert on deals when new.id = 'Z3' begin select raise(abort, 'disk full'); end`,
+    );
     const text = 'id,stage,created_at\nZ1,need,2026-05-01\nZ2,need,2026-05-01\nZ3,need,2026-05-01\n';
-    expect(() => applyImport(ws, { deals: { name: 'd.csv', text } }, { skipInvalid: false })).toThrow(/disk full/);
+    expect(() => applyImport(ws, { deals: { name: 'd.csv', text } }, { skipInvalid: false })).toThrow(
+      /disk full/,
+    );
     expect(exportCsv(ws, 'deals').text).toBe(before);
   });
 
   it('warns about unknown columns and a second currency', async () => {
     const ws = await tempWorkspace();
-    const text = 'ID,Stage,created_at,currency,colour\nX1,need,2026-01-01,CNY,red\nX2,need,2026-01-01,USD,blue\n';
+    const text =
+      'ID,Stage,created_at,currency,colour\nX1,need,2026-01-01,CNY,red\nX2,need,2026-01-01,USD,blue\n';
     const out = applyImport(ws, { deals: { name: 'd.csv', text } }, { skipInvalid: false });
     expect(out.imported.deals).toBe(2);
-    expect(out.warnings.map((w) => w.message).join('\n')).toMatch(/unknown column "colour"[\s\S]*currency "USD"/);
+    expect(out.warnings.map((w) => w.message).join('\n')).toMatch(
+      /unknown column "colour"[\s\S]*currency "USD"/,
+    );
   });
 
   it('re-importing deals.csv alone keeps the stored history; a stages.csv may not drop a used stage', async () => {
@@ -93,7 +110,10 @@ describe('CSV import', () => {
     applyImport(ws, small(), { skipInvalid: false });
     applyImport(ws, { deals: fixture('deals.csv') }, { skipInvalid: false });
     expect(count(ws, 'deal_history')).toBe(9);
-    const stages = { name: 's.csv', text: 'key,name,order,kind,probability\nneed,Need,1,open,0.1\nwon,Won,2,won,1\n' };
+    const stages = {
+      name: 's.csv',
+      text: 'key,name,order,kind,probability\nneed,Need,1,open,0.1\nwon,Won,2,won,1\n',
+    };
     expect(() => applyImport(ws, { stages }, { skipInvalid: false })).toThrow(/drops stage "proposal"/);
   });
 });
@@ -109,7 +129,9 @@ describe('CSV export', () => {
     const b = await tempWorkspace('b.db');
     applyImport(
       b,
-      Object.fromEntries(kinds.map((k) => [k, { name: first[k]!.filename, text: first[k]!.text }])) as ImportFiles,
+      Object.fromEntries(
+        kinds.map((k) => [k, { name: first[k]!.filename, text: first[k]!.text }]),
+      ) as ImportFiles,
       { skipInvalid: false },
     );
     for (const k of kinds) expect(exportCsv(b, k).text).toBe(first[k]!.text);

@@ -63,7 +63,9 @@ describe('openWorkspace', () => {
   it('refuses a workspace from a newer build, keeps it unchanged and names a backup', async () => {
     const path = join(tempDir(), 'future.db');
     const ws = await openWorkspace(path, { create: true });
-    ws.sqlite.prepare(`insert into kysely_migration(name, timestamp) values ('209901010000_future', '2099-01-01')`).run();
+    ws.sqlite
+      .prepare(`insert into kysely_migration(name, timestamp) values ('209901010000_future', '2099-01-01')`)
+      .run();
     ws.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await ws.close();
     const before = hash(path);
@@ -80,7 +82,9 @@ describe('openWorkspace', () => {
     const path = join(tempDir(), 'old.db');
     const old = new BetterSqlite3(path);
     old.pragma(`application_id = ${APPLICATION_ID}`);
-    old.exec(`create table kysely_migration(name varchar(255) not null primary key, timestamp varchar(255) not null)`);
+    old.exec(
+      `create table kysely_migration(name varchar(255) not null primary key, timestamp varchar(255) not null)`,
+    );
     old.exec(`create table settings(key text primary key, value text not null)`);
     old.exec(`insert into settings values ('marker', '"kept"')`);
     old.close();

@@ -8,7 +8,10 @@ import { writeSetting } from '../../../src/main/backend/workspace/settings';
 import type { DealDetail, DealPage, Note } from '../../../src/shared/contract';
 import { tempWorkspace } from '../../support/temp';
 
-const fixture = (name: string) => ({ name, text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8') });
+const fixture = (name: string) => ({
+  name,
+  text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8'),
+});
 
 /** A workspace with the small fixture plus 250 generated open deals, its clock fixed. */
 async function workspace() {
@@ -18,7 +21,9 @@ async function workspace() {
     const team = ['东区', '西区'][i % 2];
     const stage = ['need', 'solution', 'proposal'][i % 3];
     const close = `2026-${String((i % 12) + 1).padStart(2, '0')}-15`;
-    rows.push(`G${String(i).padStart(3, '0')},Deal ${i},Account ${i % 17},Rep ${i % 5},${team},${1000 + i},${stage},2026-0${(i % 9) + 1}-01,${close},${i % 4 === 0 ? 'commit' : 'pipeline'}`);
+    rows.push(
+      `G${String(i).padStart(3, '0')},Deal ${i},Account ${i % 17},Rep ${i % 5},${team},${1000 + i},${stage},2026-0${(i % 9) + 1}-01,${close},${i % 4 === 0 ? 'commit' : 'pipeline'}`,
+    );
   }
   applyImport(ws, { deals: fixture('deals.csv'), history: fixture('history.csv') }, { skipInvalid: false });
   applyImport(ws, { deals: { name: 'g.csv', text: rows.join('\n') } }, { skipInvalid: false });
@@ -39,14 +44,21 @@ describe('pipeline.list', () => {
     const seen: string[] = [];
     let total = 0;
     for (let offset = 0; ; offset += 40) {
-      const page = await call<DealPage>('pipeline.list', { sort: { column: 'amount', direction: 'desc' }, offset, limit: 40 });
+      const page = await call<DealPage>('pipeline.list', {
+        sort: { column: 'amount', direction: 'desc' },
+        offset,
+        limit: 40,
+      });
       total = page.total;
       seen.push(...page.rows.map((r) => r.id));
       if (page.rows.length < 40) break;
     }
     expect(total).toBe(253);
     expect(new Set(seen).size).toBe(253);
-    const first = await call<DealPage>('pipeline.list', { sort: { column: 'amount', direction: 'desc' }, limit: 3 });
+    const first = await call<DealPage>('pipeline.list', {
+      sort: { column: 'amount', direction: 'desc' },
+      limit: 3,
+    });
     expect(first.rows.map((r) => r.amount)).toEqual([120000.5, 5000, 1249]);
   });
 
@@ -63,7 +75,10 @@ describe('pipeline.list', () => {
       expect(r).toMatchObject({ team: '东区', stage: 'need', forecastCategory: 'commit' });
       expect(r.closeDate! >= '2026-01-01' && r.closeDate! < '2026-04-01').toBe(true);
     }
-    expect(combo.totalAmount).toBeCloseTo(combo.rows.reduce((s, r) => s + r.amount, 0), 2);
+    expect(combo.totalAmount).toBeCloseTo(
+      combo.rows.reduce((s, r) => s + r.amount, 0),
+      2,
+    );
     const search = await call<DealPage>('pipeline.list', { filter: { search: '华信' } });
     expect(search.rows.map((r) => r.id)).toEqual(['0042']);
     const byId = await call<DealPage>('pipeline.list', { filter: { search: 'A-2' } });
@@ -88,11 +103,17 @@ describe('pipeline.list', () => {
 
   it('sorts by stage order and by days in stage', async () => {
     const { call } = await workspace();
-    const byStage = await call<DealPage>('pipeline.list', { sort: { column: 'stage', direction: 'asc' }, limit: 500 });
+    const byStage = await call<DealPage>('pipeline.list', {
+      sort: { column: 'stage', direction: 'asc' },
+      limit: 500,
+    });
     const order = ['need', 'solution', 'proposal', 'negotiation', 'contract', 'won', 'lost'];
     const idx = byStage.rows.map((r) => order.indexOf(r.stage));
     expect(idx).toEqual([...idx].sort((a, b) => a - b));
-    const longest = await call<DealPage>('pipeline.list', { sort: { column: 'daysInStage', direction: 'desc' }, limit: 500 });
+    const longest = await call<DealPage>('pipeline.list', {
+      sort: { column: 'daysInStage', direction: 'desc' },
+      limit: 500,
+    });
     const days = longest.rows.map((r) => r.daysInStage);
     expect(days).toEqual([...days].sort((a, b) => b - a));
   });

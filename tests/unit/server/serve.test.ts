@@ -7,7 +7,10 @@ import { applyImport } from '../../../src/main/backend/csv/import';
 import { startServer, type RunningServer } from '../../../src/main/server';
 import { tempDir, tempWorkspace } from '../../support/temp';
 
-const fixture = (name: string) => ({ name, text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8') });
+const fixture = (name: string) => ({
+  name,
+  text: readFileSync(join(__dirname, '../../fixtures/small', name), 'utf8'),
+});
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -20,7 +23,10 @@ async function serve() {
   applyImport(ws, { deals: fixture('deals.csv'), history: fixture('history.csv') }, { skipInvalid: false });
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<meta name="csp-nonce" content="%CSP_NONCE%"><h1>workbench</h1>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<meta name="csp-nonce" content="%CSP_NONCE%"><h1>workbench</h1>',
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   const events: { server?: RunningServer } = {};
   const registry = createBackend(ws, (e, p) => events.server?.emit(e, p));
@@ -78,12 +84,18 @@ describe('funnel serve', () => {
     const auth = { Authorization: `Bearer ${s.token}` };
     const info = await (await invoke(s, 'workspace.info', {}, auth)).json();
     expect(info).toMatchObject({ ok: true, value: { dealCount: 3, currency: 'CNY' } });
-    const bad = (await (await invoke(s, "pipeline.list", { limit: 100000 }, auth)).json()) as { error: { message: string } };
+    const bad = (await (await invoke(s, 'pipeline.list', { limit: 100000 }, auth)).json()) as {
+      error: { message: string };
+    };
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(bad.error.message).toContain('limit');
-    const unknown = (await (await invoke(s, "nope.nothing", {}, auth)).json()) as { error: { code: string } };
+    const unknown = (await (await invoke(s, 'nope.nothing', {}, auth)).json()) as { error: { code: string } };
     expect(unknown.error.code).toBe('not_found');
-    const notJson = await fetch(`${s.url}api/invoke/workspace.info`, { method: 'POST', headers: auth, body: 'x=1' });
+    const notJson = await fetch(`${s.url}api/invoke/workspace.info`, {
+      method: 'POST',
+      headers: auth,
+      body: 'x=1',
+    });
     expect(notJson.status).toBe(415);
     const crossSite = await invoke(s, 'workspace.info', {}, { ...auth, Origin: 'http://evil.example' });
     expect(crossSite.status).toBe(403);
@@ -101,7 +113,9 @@ describe('funnel serve', () => {
 
   it('refuses path traversal out of the renderer folder', async () => {
     const s = await serve();
-    const res = await fetch(`${s.url}..%2f..%2f..%2fetc%2fpasswd`, { headers: { Authorization: `Bearer ${s.token}` } });
+    const res = await fetch(`${s.url}..%2f..%2f..%2fetc%2fpasswd`, {
+      headers: { Authorization: `Bearer ${s.token}` },
+    });
     expect(res.status).toBe(404);
   });
 

@@ -16,7 +16,16 @@ describe('timestamps (PRODUCT.md)', () => {
   });
 
   it('rejects what is not a real instant', () => {
-    for (const bad of ['', '2026-02-30', '2026-13-01', '2026-3-4', '2026-03-04 05:06', '2026-03-04T24:00', '2026-03-04T05:06+25:00', 'yesterday']) {
+    for (const bad of [
+      '',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-3-4',
+      '2026-03-04 05:06',
+      '2026-03-04T24:00',
+      '2026-03-04T05:06+25:00',
+      'yesterday',
+    ]) {
       expect(parseTimestamp(bad), bad).toBeNull();
     }
     expect(parseDay('2028-02-29')).toBe('2028-02-29');
@@ -46,7 +55,8 @@ describe('amounts', () => {
     expect(parseAmount('1,000')).toBeNull();
     expect(parseAmount('1e3')).toBeNull();
     expect(parseAmount('abc')).toBeNull();
-    for (const c of [0, 5, 50, 123450, 100000, -5, -123456789]) expect(parseAmount(formatAmount(c))!.cents).toBe(c);
+    for (const c of [0, 5, 50, 123450, 100000, -5, -123456789])
+      expect(parseAmount(formatAmount(c))!.cents).toBe(c);
     expect(formatAmount(123450)).toBe('1234.5');
     expect(formatAmount(100000)).toBe('1000');
   });

@@ -68,7 +68,11 @@ export function parseCsv(input: string): CsvTable {
         let out = '';
         for (;;) {
           const q = text.indexOf('"', j);
-          if (q === -1) throw new CsvSyntaxError(startLine, `a quoted cell that starts on line ${startLine} is never closed`);
+          if (q === -1)
+            throw new CsvSyntaxError(
+              startLine,
+              `a quoted cell that starts on line ${startLine} is never closed`,
+            );
           const chunk = text.slice(j, q);
           for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;
           out += chunk;
@@ -90,7 +94,11 @@ export function parseCsv(input: string): CsvTable {
         while (j < n) {
           const c = text.charCodeAt(j);
           if (c === 44 || c === 10 || c === 13) break;
-          if (c === 34) throw new CsvSyntaxError(line, `a quote inside an unquoted cell on line ${line} (quote the whole cell and double the quote)`);
+          if (c === 34)
+            throw new CsvSyntaxError(
+              line,
+              `a quote inside an unquoted cell on line ${line} (quote the whole cell and double the quote)`,
+            );
           j++;
         }
         cell = text.slice(i, j);

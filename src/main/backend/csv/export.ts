@@ -9,9 +9,23 @@ import { COLUMNS, FILE_NAMES } from './columns';
 const ts = (ms: number | null): string => (ms === null ? '' : formatTimestamp(ms));
 
 interface DealExportRow {
-  id: string; name: string; account: string; owner: string; team: string; amount_cents: number; currency: string;
-  stage: string; created_at: number; close_date: string | null; forecast_category: string; lost_reason: string;
-  product: string; next_step: string; updated_at: number; last_activity_at: number | null; deleted_at: number | null;
+  id: string;
+  name: string;
+  account: string;
+  owner: string;
+  team: string;
+  amount_cents: number;
+  currency: string;
+  stage: string;
+  created_at: number;
+  close_date: string | null;
+  forecast_category: string;
+  lost_reason: string;
+  product: string;
+  next_step: string;
+  updated_at: number;
+  last_activity_at: number | null;
+  deleted_at: number | null;
 }
 
 function* dealRows(ws: Workspace): Generator<string[]> {
@@ -19,9 +33,23 @@ function* dealRows(ws: Workspace): Generator<string[]> {
   const rows = ws.sqlite.prepare('select * from deals order by id').iterate() as Iterable<DealExportRow>;
   for (const d of rows) {
     yield [
-      d.id, d.name, d.account, d.owner, d.team, formatAmount(d.amount_cents), d.currency, d.stage, ts(d.created_at),
-      d.close_date ?? '', d.forecast_category, d.lost_reason, d.product, d.next_step, ts(d.updated_at),
-      ts(d.last_activity_at), ts(d.deleted_at),
+      d.id,
+      d.name,
+      d.account,
+      d.owner,
+      d.team,
+      formatAmount(d.amount_cents),
+      d.currency,
+      d.stage,
+      ts(d.created_at),
+      d.close_date ?? '',
+      d.forecast_category,
+      d.lost_reason,
+      d.product,
+      d.next_step,
+      ts(d.updated_at),
+      ts(d.last_activity_at),
+      ts(d.deleted_at),
     ];
   }
 }
@@ -39,13 +67,22 @@ function* historyRows(ws: Workspace): Generator<string[]> {
 
 function* stageRows(ws: Workspace): Generator<string[]> {
   for (const s of loadStages(ws.sqlite)) {
-    yield [s.key, s.name, String(s.order), s.kind, String(s.probability), s.dwellLimitDays === null ? '' : String(s.dwellLimitDays)];
+    yield [
+      s.key,
+      s.name,
+      String(s.order),
+      s.kind,
+      String(s.probability),
+      s.dwellLimitDays === null ? '' : String(s.dwellLimitDays),
+    ];
   }
 }
 
 function* mentorRows(ws: Workspace): Generator<string[]> {
   const rows = ws.sqlite
-    .prepare('select deal_id as dealId, mentor, share_pct as share from mentor_assignments order by deal_id, mentor')
+    .prepare(
+      'select deal_id as dealId, mentor, share_pct as share from mentor_assignments order by deal_id, mentor',
+    )
     .iterate() as Iterable<{ dealId: string; mentor: string; share: number }>;
   for (const m of rows) yield [m.dealId, m.mentor, String(m.share)];
 }

@@ -34,13 +34,15 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
   const log = new IssueLog();
   const sqlite = ws.sqlite;
   if (!KINDS.some((k) => files[k])) {
-    throw new WorkbenchError('invalid_input', 'Choose at least one file to import (deals.csv, history.csv, stages.csv, mentors.csv or quotas.csv).');
+    throw new WorkbenchError(
+      'invalid_input',
+      'Choose at least one file to import (deals.csv, history.csv, stages.csv, mentors.csv or quotas.csv).',
+    );
   }
   const replacesDemo = readSetting(sqlite, 'workspace.isDemo', false) && Boolean(files.deals);
-  const rows = Object.fromEntries(KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []])) as Record<
-    ImportFileKind,
-    ReturnType<typeof readCanonical>
-  >;
+  const rows = Object.fromEntries(
+    KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []]),
+  ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
 
   const stages = files.stages ? readStages(rows.stages, log) : null;
   const model = stages ?? loadStages(sqlite);
@@ -49,7 +51,10 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
   // Stored deals stay visible to history/mentors rows, unless the demo data is being replaced.
   const stored = new Map<string, number>();
   if (!replacesDemo) {
-    for (const r of sqlite.prepare('select id, created_at as createdAt from deals').iterate() as Iterable<{ id: string; createdAt: number }>) {
+    for (const r of sqlite.prepare('select id, created_at as createdAt from deals').iterate() as Iterable<{
+      id: string;
+      createdAt: number;
+    }>) {
       stored.set(r.id, r.createdAt);
     }
   }
@@ -59,24 +64,51 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
   if (stages && !replacesDemo) {
     // A new stage model must still fit every stored deal the files do not rewrite.
     const orphaned = new Map<string, number>();
-    for (const r of sqlite.prepare('select id, stage from deals').iterate() as Iterable<{ id: string; stage: string }>) {
-      if (!stageKeys.has(r.stage) && !fileDeals.has(r.id)) orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
+    for (const r of sqlite.prepare('select id, stage from deals').iterate() as Iterable<{
+      id: string;
+      stage: string;
+    }>) {
+      if (!stageKeys.has(r.stage) && !fileDeals.has(r.id))
+        orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
     }
-    for (const [stage, n] of orphaned) log.error('stages', 0, `stages.csv drops stage "${stage}", which ${n} stored deal(s) are in`);
+    for (const [stage, n] of orphaned)
+      log.error('stages', 0, `stages.csv drops stage "${stage}", which ${n} stored deal(s) are in`);
   }
   const invalidDealIds = new Map<string, number>();
   if (log.invalidLines.deals.size) {
-    for (const row of rows.deals) if (log.invalidLines.deals.has(row.line)) invalidDealIds.set(row.get('id'), row.line);
+    for (const row of rows.deals)
+      if (log.invalidLines.deals.has(row.line)) invalidDealIds.set(row.get('id'), row.line);
   }
-  const createdAt = (id: string) => fileDeals.get(id) ?? (invalidDealIds.has(id) ? undefined : stored.get(id));
-  const history = readHistory(rows.history, { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) }, log);
+  const createdAt = (id: string) =>
+    fileDeals.get(id) ?? (invalidDealIds.has(id) ? undefined : stored.get(id));
+  const history = readHistory(
+    rows.history,
+    { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) },
+    log,
+  );
   const mentors = readMentors(rows.mentors, (id) => createdAt(id) !== undefined, log);
   const quotas = readQuotas(rows.quotas, log);
 
   const counts = Object.fromEntries(
-    KINDS.map((k) => [k, { rows: files[k] ? rows[k].length + countBadWidth(log, k, rows[k]) : 0, invalid: log.invalidLines[k].size }]),
+    KINDS.map((k) => [
+      k,
+      {
+        rows: files[k] ? rows[k].length + countBadWidth(log, k, rows[k]) : 0,
+        invalid: log.invalidLines[k].size,
+      },
+    ]),
   ) as ImportCheck['counts'];
-  return { log, counts, stages, deals: dealsRead.deals, history, mentors, quotas, currency: dealsRead.currency, replacesDemo };
+  return {
+    log,
+    counts,
+    stages,
+    deals: dealsRead.deals,
+    history,
+    mentors,
+    quotas,
+    currency: dealsRead.currency,
+    replacesDemo,
+  };
 }
 
 /** Rows dropped by the reader for a wrong cell count still count as rows of the file. */
@@ -117,7 +149,9 @@ export function applyImport(
   const check = summary(p);
   if (p.log.fatal || (p.log.errorCount > 0 && !options.skipInvalid)) {
     const first = p.log.errors[0];
-    const where = first ? `${first.file}.csv${first.line ? ` line ${first.line}` : ''}: ${first.message}` : '';
+    const where = first
+      ? `${first.file}.csv${first.line ? ` line ${first.line}` : ''}: ${first.message}`
+      : '';
     const hint = p.log.fatal
       ? 'Fix the file and import again.'
       : 'Fix those rows, or import only the valid rows (--skip-invalid, or "Import valid rows" in the app).';
@@ -155,7 +189,9 @@ export function applyImport(
     if (p.mentors.length) {
       const del = sqlite.prepare('delete from mentor_assignments where deal_id = ?');
       for (const dealId of new Set(p.mentors.map((m) => m.dealId))) del.run(dealId);
-      const ins = sqlite.prepare('insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)');
+      const ins = sqlite.prepare(
+        'insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)',
+      );
       const now = Date.now();
       for (const m of p.mentors) ins.run(m.dealId, m.mentor, m.sharePct, now);
       imported.mentors = p.mentors.length;

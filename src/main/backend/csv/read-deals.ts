@@ -19,7 +19,11 @@ export interface DealsContext {
 const CATEGORIES: ReadonlySet<string> = new Set(FORECAST_CATEGORIES);
 
 /** deals.csv → validated deals; every problem of a row is reported, not just the first. */
-export function readDeals(rows: CanonicalRow[], ctx: DealsContext, log: IssueLog): { deals: ReadDeal[]; currency: string | null } {
+export function readDeals(
+  rows: CanonicalRow[],
+  ctx: DealsContext,
+  log: IssueLog,
+): { deals: ReadDeal[]; currency: string | null } {
   const firstLine = new Map<string, number>();
   const deals: ReadDeal[] = [];
   let currency = ctx.currency;
@@ -42,22 +46,27 @@ export function readDeals(rows: CanonicalRow[], ctx: DealsContext, log: IssueLog
     }
 
     const stage = row.get('stage');
-    if (!ctx.stageKeys.has(stage)) problems.push(`stage "${stage}" is not a key of the stage model (${[...ctx.stageKeys].join(', ')})`);
+    if (!ctx.stageKeys.has(stage))
+      problems.push(`stage "${stage}" is not a key of the stage model (${[...ctx.stageKeys].join(', ')})`);
 
     const createdText = row.get('created_at');
     const createdAt = parseTimestamp(createdText);
-    if (createdAt === null) problems.push(`created_at "${createdText}" is not a timestamp (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]…)`);
+    if (createdAt === null)
+      problems.push(`created_at "${createdText}" is not a timestamp (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]…)`);
 
     const updatedText = row.get('updated_at');
     const updatedAt = updatedText === '' ? createdAt : parseTimestamp(updatedText);
-    if (updatedAt === null && updatedText !== '') problems.push(`updated_at "${updatedText}" is not a timestamp`);
+    if (updatedAt === null && updatedText !== '')
+      problems.push(`updated_at "${updatedText}" is not a timestamp`);
 
     const closeText = row.get('close_date');
     const closeDate = closeText === '' ? null : parseDay(closeText);
-    if (closeText !== '' && closeDate === null) problems.push(`close_date "${closeText}" is not a day (YYYY-MM-DD)`);
+    if (closeText !== '' && closeDate === null)
+      problems.push(`close_date "${closeText}" is not a day (YYYY-MM-DD)`);
 
     const category = row.get('forecast_category') || 'pipeline';
-    if (!CATEGORIES.has(category)) problems.push(`forecast_category "${category}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
+    if (!CATEGORIES.has(category))
+      problems.push(`forecast_category "${category}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
 
     const optionalTime = (column: string): number | null => {
       const t = row.get(column);
@@ -109,8 +118,17 @@ export function readDeals(rows: CanonicalRow[], ctx: DealsContext, log: IssueLog
     });
   }
   for (const [other, { line, count }] of otherCurrencies) {
-    log.warn('deals', line, `currency "${other}" on ${count} row(s) differs from the workspace currency "${currency}"; amounts are never converted`);
+    log.warn(
+      'deals',
+      line,
+      `currency "${other}" on ${count} row(s) differs from the workspace currency "${currency}"; amounts are never converted`,
+    );
   }
-  if (rounded) log.warn('deals', roundedLine, `${rounded} amount(s) had digits below the cent and were rounded to the cent`);
+  if (rounded)
+    log.warn(
+      'deals',
+      roundedLine,
+      `${rounded} amount(s) had digits below the cent and were rounded to the cent`,
+    );
   return { deals, currency };
 }

@@ -17,7 +17,11 @@ const FIELDS: ReadonlySet<string> = new Set(HISTORY_FIELDS);
 const CATEGORIES: ReadonlySet<string> = new Set(FORECAST_CATEGORIES);
 
 /** history.csv → rows per deal id, in file order; values normalised (an empty amount is 0). */
-export function readHistory(rows: CanonicalRow[], ctx: HistoryContext, log: IssueLog): Map<string, (HistoryValues & { line: number })[]> {
+export function readHistory(
+  rows: CanonicalRow[],
+  ctx: HistoryContext,
+  log: IssueLog,
+): Map<string, (HistoryValues & { line: number })[]> {
   const byDeal = new Map<string, (HistoryValues & { line: number })[]>();
   let early = 0;
   let earlyLine = 0;
@@ -28,7 +32,11 @@ export function readHistory(rows: CanonicalRow[], ctx: HistoryContext, log: Issu
     if (!dealId) problems.push('deal_id is empty');
     else if (created === undefined) {
       const bad = ctx.invalidDealLine(dealId);
-      problems.push(bad ? `deal "${dealId}" is not imported (its row on line ${bad} of deals.csv is invalid)` : `deal "${dealId}" is neither in deals.csv nor in the workspace`);
+      problems.push(
+        bad
+          ? `deal "${dealId}" is not imported (its row on line ${bad} of deals.csv is invalid)`
+          : `deal "${dealId}" is neither in deals.csv nor in the workspace`,
+      );
     }
     const field = row.get('field');
     if (!FIELDS.has(field)) problems.push(`field "${field}" is not one of ${HISTORY_FIELDS.join(', ')}`);
@@ -43,7 +51,8 @@ export function readHistory(rows: CanonicalRow[], ctx: HistoryContext, log: Issu
     } else if (field === 'close_date') {
       if (value !== '' && !parseDay(value)) problems.push(`close_date "${value}" is not a day (YYYY-MM-DD)`);
     } else if (field === 'forecast_category') {
-      if (!CATEGORIES.has(value)) problems.push(`forecast_category "${value}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
+      if (!CATEGORIES.has(value))
+        problems.push(`forecast_category "${value}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
     }
     const changedText = row.get('changed_at');
     let changedAt = parseTimestamp(changedText);
@@ -62,6 +71,11 @@ export function readHistory(rows: CanonicalRow[], ctx: HistoryContext, log: Issu
     if (!list) byDeal.set(dealId, (list = []));
     list.push({ field: field as HistoryField, value, changedAt: changedAt!, line: row.line });
   }
-  if (early) log.warn('history', earlyLine, `${early} row(s) are stamped before their deal's created_at and count as stamped at created_at`);
+  if (early)
+    log.warn(
+      'history',
+      earlyLine,
+      `${early} row(s) are stamped before their deal's created_at and count as stamped at created_at`,
+    );
   return byDeal;
 }

@@ -11,18 +11,24 @@ export interface MentorTag {
 }
 
 /** mentors.csv → one tag per (deal, mentor); repeated pairs add up their shares. */
-export function readMentors(rows: CanonicalRow[], dealExists: (id: string) => boolean, log: IssueLog): MentorTag[] {
+export function readMentors(
+  rows: CanonicalRow[],
+  dealExists: (id: string) => boolean,
+  log: IssueLog,
+): MentorTag[] {
   const tags = new Map<string, MentorTag>();
   for (const row of rows) {
     const problems: string[] = [];
     const dealId = row.get('deal_id');
     if (!dealId) problems.push('deal_id is empty');
-    else if (!dealExists(dealId)) problems.push(`deal "${dealId}" is neither in deals.csv nor in the workspace`);
+    else if (!dealExists(dealId))
+      problems.push(`deal "${dealId}" is neither in deals.csv nor in the workspace`);
     const mentor = row.get('mentor').trim();
     if (!mentor) problems.push('mentor is empty');
     const shareText = row.get('share_pct').trim();
     const share = Number(shareText);
-    if (shareText === '' || !(share >= 0 && share <= 100)) problems.push(`share_pct "${shareText}" is not a number from 0 to 100`);
+    if (shareText === '' || !(share >= 0 && share <= 100))
+      problems.push(`share_pct "${shareText}" is not a number from 0 to 100`);
     if (problems.length) {
       for (const p of problems) log.error('mentors', row.line, p);
       continue;
@@ -32,7 +38,12 @@ export function readMentors(rows: CanonicalRow[], dealExists: (id: string) => bo
     if (!tag) tags.set(key, { dealId, mentor, sharePct: share, line: row.line });
     else {
       tag.sharePct += share;
-      if (tag.sharePct > 100) log.error('mentors', row.line, `mentor "${mentor}" on deal "${dealId}" adds up to ${tag.sharePct}% (more than 100)`);
+      if (tag.sharePct > 100)
+        log.error(
+          'mentors',
+          row.line,
+          `mentor "${mentor}" on deal "${dealId}" adds up to ${tag.sharePct}% (more than 100)`,
+        );
     }
   }
   return [...tags.values()].filter((t) => t.sharePct <= 100);
@@ -59,7 +70,10 @@ export function readQuotas(rows: CanonicalRow[], log: IssueLog): QuotaRow[] {
     const amount = parseAmount(row.get('amount'));
     if (!amount) problems.push(`amount "${row.get('amount')}" is not a decimal number`);
     const key = `${quarter}\u0000${team}\u0000${owner}`;
-    if (seen.has(key)) problems.push(`the quota for ${quarter} / team "${team}" / owner "${owner}" already appears on line ${seen.get(key)}`);
+    if (seen.has(key))
+      problems.push(
+        `the quota for ${quarter} / team "${team}" / owner "${owner}" already appears on line ${seen.get(key)}`,
+      );
     if (problems.length) {
       for (const p of problems) log.error('quotas', row.line, p);
       continue;

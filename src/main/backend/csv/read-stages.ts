@@ -15,7 +15,8 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
     else if (seen.has(key)) problems.push(`key "${key}" appears twice`);
     const name = row.get('name');
     const order = Number(row.get('order'));
-    if (row.get('order').trim() === '' || !Number.isFinite(order)) problems.push(`order "${row.get('order')}" is not a number`);
+    if (row.get('order').trim() === '' || !Number.isFinite(order))
+      problems.push(`order "${row.get('order')}" is not a number`);
     const kind = row.get('kind') as StageKind;
     if (!KINDS.includes(kind)) problems.push(`kind "${row.get('kind')}" is not one of open, won, lost`);
     const probability = Number(row.get('probability'));
@@ -31,7 +32,9 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
     }
     seen.add(key);
     // A stage of the default model keeps its two-language names, so the UI stays localised.
-    const known = DEFAULT_STAGES.find((s) => s.key === key && (s.nameZh === name || s.nameEn === name || s.name === name));
+    const known = DEFAULT_STAGES.find(
+      (s) => s.key === key && (s.nameZh === name || s.nameEn === name || s.name === name),
+    );
     stages.push({
       key,
       name,
@@ -45,7 +48,9 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
       exitCriteria: known?.exitCriteria ?? null,
     });
   }
-  if (rows.length > 0 && !stages.some((s) => s.kind === 'open')) log.error('stages', 0, 'stages.csv has no open stage: a funnel needs at least one');
-  else if (rows.length > 0 && !stages.some((s) => s.kind === 'won')) log.warn('stages', 0, 'stages.csv has no won stage: no deal can be counted as won');
+  if (rows.length > 0 && !stages.some((s) => s.kind === 'open'))
+    log.error('stages', 0, 'stages.csv has no open stage: a funnel needs at least one');
+  else if (rows.length > 0 && !stages.some((s) => s.kind === 'won'))
+    log.warn('stages', 0, 'stages.csv has no won stage: no deal can be counted as won');
   return stages.sort((a, b) => a.order - b.order);
 }

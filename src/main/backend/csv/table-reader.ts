@@ -58,7 +58,10 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
     return [];
   }
   const missingOptional = COLUMNS[kind].filter((c) => !index.has(c) && !REQUIRED[kind].includes(c));
-  if (missingOptional.length && !(kind === 'deals' && missingOptional.every((c) => c === 'last_activity_at' || c === 'deleted_at'))) {
+  if (
+    missingOptional.length &&
+    !(kind === 'deals' && missingOptional.every((c) => c === 'last_activity_at' || c === 'deleted_at'))
+  ) {
     log.warn(kind, 1, `${file}: no column ${missingOptional.join(', ')}; left empty`);
   }
 

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 
 /** `<workspace>.backup-20261122T101500Z-<why>.db`, beside the workspace. */
 export function backupPath(workspacePath: string, why: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let candidate = `${workspacePath}.backup-${stamp}-${why}.db`;
   for (let i = 2; existsSync(candidate); i++) candidate = `${workspacePath}.backup-${stamp}-${why}-${i}.db`;
   return candidate;

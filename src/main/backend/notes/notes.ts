@@ -24,16 +24,24 @@ export function listNotes(ws: Workspace, dealId: string): Note[] {
 }
 
 /** Adds a note, or edits one when `noteId` is given. */
-export function saveNote(ws: Workspace, input: { dealId: string; noteId?: number | undefined; body: string }): Note {
+export function saveNote(
+  ws: Workspace,
+  input: { dealId: string; noteId?: number | undefined; body: string },
+): Note {
   const sqlite = ws.sqlite;
   const exists = sqlite.prepare('select 1 from deals where id = ?').get(input.dealId);
-  if (!exists) throw new WorkbenchError('not_found', `There is no deal with id "${input.dealId}" to add a note to.`);
+  if (!exists)
+    throw new WorkbenchError('not_found', `There is no deal with id "${input.dealId}" to add a note to.`);
   const now = Date.now();
   if (input.noteId !== undefined) {
     const row = sqlite
       .prepare('update deal_notes set body = ?, updated_at = ? where id = ? and deal_id = ? returning *')
       .get(input.body, now, input.noteId, input.dealId) as NoteRecord | undefined;
-    if (!row) throw new WorkbenchError('not_found', `Note ${input.noteId} of deal "${input.dealId}" no longer exists.`);
+    if (!row)
+      throw new WorkbenchError(
+        'not_found',
+        `Note ${input.noteId} of deal "${input.dealId}" no longer exists.`,
+      );
     return toNote(row);
   }
   const row = sqlite
@@ -44,7 +52,8 @@ export function saveNote(ws: Workspace, input: { dealId: string; noteId?: number
 
 /** Deletes a note and returns it, so the UI can offer to undo. */
 export function deleteNote(ws: Workspace, noteId: number): Note {
-  const row = ws.sqlite.prepare('delete from deal_notes where id = ? returning *').get(noteId) as NoteRecord | undefined;
+  const row = ws.sqlite.prepare('delete from deal_notes where id = ? returning *').get(noteId) as
+    NoteRecord | undefined;
   if (!row) throw new WorkbenchError('not_found', `Note ${noteId} no longer exists.`);
   return toNote(row);
 }

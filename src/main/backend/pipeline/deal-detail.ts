@@ -20,7 +20,12 @@ interface HistoryRow {
  * in the stage of its earliest stage row (or its column), moving at each stage row before
  * `now` in time order; consecutive rows of one stage merge.
  */
-export function stageTimeline(createdAt: number, stageColumn: string, rows: readonly HistoryRow[], now: number): StageVisit[] {
+export function stageTimeline(
+  createdAt: number,
+  stageColumn: string,
+  rows: readonly HistoryRow[],
+  now: number,
+): StageVisit[] {
   const stageRows = rows.filter((r) => r.field === 'stage');
   let current = stageRows[0]?.value ?? stageColumn;
   let entered = createdAt;
@@ -28,11 +33,21 @@ export function stageTimeline(createdAt: number, stageColumn: string, rows: read
   for (const row of stageRows) {
     if (row.changedAt >= now) break;
     if (row.value === current) continue;
-    visits.push({ stage: current, enteredAt: formatTimestamp(entered), exitedAt: formatTimestamp(row.changedAt), days: (row.changedAt - entered) / DAY_MS });
+    visits.push({
+      stage: current,
+      enteredAt: formatTimestamp(entered),
+      exitedAt: formatTimestamp(row.changedAt),
+      days: (row.changedAt - entered) / DAY_MS,
+    });
     current = row.value;
     entered = row.changedAt;
   }
-  visits.push({ stage: current, enteredAt: formatTimestamp(entered), exitedAt: null, days: Math.max(0, now - entered) / DAY_MS });
+  visits.push({
+    stage: current,
+    enteredAt: formatTimestamp(entered),
+    exitedAt: null,
+    days: Math.max(0, now - entered) / DAY_MS,
+  });
   return visits;
 }
 
@@ -48,7 +63,9 @@ export function getDeal(ws: Workspace, id: string): DealDetail {
   const stage = loadStages(sqlite).find((s) => s.key === deal.stage);
   // Sorted by time; rows at one instant keep the order they were written in.
   const history = sqlite
-    .prepare('select field, value, changed_at as changedAt, source from deal_history where deal_seq = ? order by changed_at, id')
+    .prepare(
+      'select field, value, changed_at as changedAt, source from deal_history where deal_seq = ? order by changed_at, id',
+    )
     .all(deal.seq) as HistoryRow[];
   const now = workspaceNow(sqlite);
   return {

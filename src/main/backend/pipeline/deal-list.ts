@@ -44,7 +44,8 @@ function whereClauses(query: ParsedQuery, stages: readonly Stage[], now: number)
     const keys = stages.filter((s) => s.kind === f.status).map((s) => s.key);
     where.push(keys.length ? sql<SqlBool>`d.stage in (${sql.join(keys)})` : sql<SqlBool>`0`);
   }
-  if (f.forecastCategories?.length) where.push(sql<SqlBool>`d.forecast_category in (${sql.join(f.forecastCategories)})`);
+  if (f.forecastCategories?.length)
+    where.push(sql<SqlBool>`d.forecast_category in (${sql.join(f.forecastCategories)})`);
   if (f.closeQuarter) {
     const range = quarterRange(f.closeQuarter)!;
     where.push(sql<SqlBool>`d.close_date >= ${range.start} and d.close_date < ${range.end}`);
@@ -56,7 +57,9 @@ function whereClauses(query: ParsedQuery, stages: readonly Stage[], now: number)
     where.push(
       limits.length
         ? sql<SqlBool>`(${sql.join(
-            limits.map((s) => sql`(d.stage = ${s.key} and d.stage_entered_at < ${now - s.dwellLimitDays! * DAY_MS})`),
+            limits.map(
+              (s) => sql`(d.stage = ${s.key} and d.stage_entered_at < ${now - s.dwellLimitDays! * DAY_MS})`,
+            ),
             sql` or `,
           )})`
         : sql<SqlBool>`0`,
@@ -113,7 +116,9 @@ export async function listDeals(
   const where = sql.join(whereClauses(query, stages, now), sql` and `);
   // A substring search cannot seek; the planner would walk the sort column's index and
   // visit the wide table row by row. The narrow search index, scanned whole, is ~10× faster.
-  const hint = query.filter.search?.trim() ? sql.raw('indexed by deals_live_search_text_amount_cents') : sql``;
+  const hint = query.filter.search?.trim()
+    ? sql.raw('indexed by deals_live_search_text_amount_cents')
+    : sql``;
   const ascending = query.sort.direction === 'asc';
   // daysInStage grows as stage_entered_at shrinks, so its direction is flipped.
   const up = query.sort.column === 'daysInStage' ? !ascending : ascending;
@@ -147,13 +152,23 @@ export async function listDeals(
 export function listFacets(ws: Workspace): Facets {
   const sqlite = ws.sqlite;
   const teams = sqlite.prepare(`select name from teams order by name`).pluck().all() as string[];
-  const owners = sqlite.prepare(`select name, coalesce(team, '') as team from owners order by name`).all() as Facets['owners'];
+  const owners = sqlite
+    .prepare(`select name, coalesce(team, '') as team from owners order by name`)
+    .all() as Facets['owners'];
   const months = sqlite
-    .prepare(`select distinct substr(close_date, 1, 7) as m from deals where close_date is not null and deleted_at is null`)
+    .prepare(
+      `select distinct substr(close_date, 1, 7) as m from deals where close_date is not null and deleted_at is null`,
+    )
     .pluck()
     .all() as string[];
   const closeQuarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))].sort().reverse();
-  return { teams, owners, stages: loadStages(sqlite), closeQuarters, forecastCategories: [...FORECAST_CATEGORIES] };
+  return {
+    teams,
+    owners,
+    stages: loadStages(sqlite),
+    closeQuarters,
+    forecastCategories: [...FORECAST_CATEGORIES],
+  };
 }
 
 export const pipelineNow = (ws: Workspace): number => workspaceNow(ws.sqlite);

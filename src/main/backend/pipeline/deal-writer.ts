@@ -33,7 +33,11 @@ export interface HistoryValues {
  * at `createdAt` in the stage of the earliest stage row (or the `stage` column), then
  * moves at each stage row in time order (ties keep file order); repeats merge.
  */
-export function stageEnteredAt(createdAt: number, stageColumn: string, history: readonly HistoryValues[]): number {
+export function stageEnteredAt(
+  createdAt: number,
+  stageColumn: string,
+  history: readonly HistoryValues[],
+): number {
   const rows = history.filter((h) => h.field === 'stage');
   if (rows.length === 0) return createdAt;
   // Array.prototype.sort is stable, so rows stamped at the same instant keep file order.
@@ -135,9 +139,27 @@ export class DealWriter {
     }
     const entered = stageEnteredAt(deal.createdAt, deal.stage, known ?? []);
     const params = [
-      deal.id, deal.name, deal.account, deal.owner, deal.team, deal.amountCents, deal.currency, deal.stage,
-      deal.createdAt, deal.closeDate, deal.forecastCategory, deal.lostReason, deal.product, deal.nextStep,
-      deal.updatedAt, deal.lastActivityAt, deal.deletedAt, entered, deal.stage, searchText(deal), this.options.source,
+      deal.id,
+      deal.name,
+      deal.account,
+      deal.owner,
+      deal.team,
+      deal.amountCents,
+      deal.currency,
+      deal.stage,
+      deal.createdAt,
+      deal.closeDate,
+      deal.forecastCategory,
+      deal.lostReason,
+      deal.product,
+      deal.nextStep,
+      deal.updatedAt,
+      deal.lastActivityAt,
+      deal.deletedAt,
+      entered,
+      deal.stage,
+      searchText(deal),
+      this.options.source,
     ];
     let seq: number;
     if (this.options.fresh) {
@@ -163,19 +185,21 @@ export class DealWriter {
   /** Writes the history rows still waiting for a full batch. */
   private flush(): void {
     const p = this.pending;
-    for (let i = 0; i < p.length; i += 5) this.insertHistory.run(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+    for (let i = 0; i < p.length; i += 5)
+      this.insertHistory.run(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
     p.length = 0;
   }
 
   /** Replaces the history of a stored deal that the import names without its deal row. */
   replaceHistory(dealId: string, history: readonly HistoryValues[]): void {
     this.flush();
-    const row = this.sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?').get(dealId) as
-      | { seq: number; createdAt: number; stage: string }
-      | undefined;
+    const row = this.sqlite
+      .prepare('select seq, created_at as createdAt, stage from deals where id = ?')
+      .get(dealId) as { seq: number; createdAt: number; stage: string } | undefined;
     if (!row) throw new Error(`deal ${dealId} is not in the workspace`);
     this.deleteHistory.run(row.seq);
-    for (const h of history) this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
+    for (const h of history)
+      this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
     this.historyWritten += history.length;
     this.sqlite
       .prepare('update deals set stage_entered_at = ? where seq = ?')

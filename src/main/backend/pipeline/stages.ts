@@ -35,8 +35,19 @@ export function replaceStages(sqlite: BetterSqlite3.Database, stages: readonly S
      values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)`,
   );
   for (const s of stages) {
-    insert.run(s.key, LOCAL_PIPELINE, s.name, s.nameZh, s.nameEn, s.order, s.kind, s.probability,
-      s.dwellLimitDays, s.buyingPhase, s.exitCriteria);
+    insert.run(
+      s.key,
+      LOCAL_PIPELINE,
+      s.name,
+      s.nameZh,
+      s.nameEn,
+      s.order,
+      s.kind,
+      s.probability,
+      s.dwellLimitDays,
+      s.buyingPhase,
+      s.exitCriteria,
+    );
   }
   // Keep each deal's funnel position (used to sort by stage) in step with the new model.
   sqlite.exec('update deals set stage_rank = (select sort_order from stages where stages.key = deals.stage)');

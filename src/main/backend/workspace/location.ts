@@ -8,7 +8,10 @@ export const APP_DATA_NAME = 'Funnel Workbench';
  * The data folder Electron's `app.getPath('userData')` gives this app, computed without
  * Electron so `npm run web` and the desktop app open the same default workspace.
  */
-export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function appDataFolder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DATA_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DATA_NAME);
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_DATA_NAME);

@@ -8,7 +8,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * - `preferences` ({language, theme}): the person's choices.
  */
 export function readSetting<T>(sqlite: BetterSqlite3.Database, key: string, fallback: T): T {
-  const row = sqlite.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
+  const row = sqlite.prepare('select value from settings where key = ?').get(key) as
+    { value: string } | undefined;
   if (!row) return fallback;
   try {
     return JSON.parse(row.value) as T;
@@ -19,7 +20,9 @@ export function readSetting<T>(sqlite: BetterSqlite3.Database, key: string, fall
 
 export function writeSetting(sqlite: BetterSqlite3.Database, key: string, value: unknown): void {
   sqlite
-    .prepare('insert into settings(key, value) values(?, ?) on conflict(key) do update set value = excluded.value')
+    .prepare(
+      'insert into settings(key, value) values(?, ?) on conflict(key) do update set value = excluded.value',
+    )
     .run(key, JSON.stringify(value));
 }
 

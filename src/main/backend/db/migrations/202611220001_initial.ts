@@ -141,7 +141,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changed_at', 'integer', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull().defaultTo('csv'))
     .execute();
-  await db.schema.createIndex('deal_history_deal').on('deal_history').columns(['deal_seq', 'changed_at']).execute();
+  await db.schema
+    .createIndex('deal_history_deal')
+    .on('deal_history')
+    .columns(['deal_seq', 'changed_at'])
+    .execute();
 
   // --- local-only: the manager's own work ------------------------------------------------
   await db.schema
@@ -152,7 +156,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('deal_notes_deal').on('deal_notes').columns(['deal_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('deal_notes_deal')
+    .on('deal_notes')
+    .columns(['deal_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('review_meetings')
@@ -168,7 +176,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('review_items')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().references('review_meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().references('review_meetings.id').onDelete('cascade'),
+    )
     .addColumn('deal_id', 'text')
     .addColumn('owner', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -178,7 +188,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('review_decisions')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('meeting_id', 'integer', (c) => c.notNull().references('review_meetings.id').onDelete('cascade'))
+    .addColumn('meeting_id', 'integer', (c) =>
+      c.notNull().references('review_meetings.id').onDelete('cascade'),
+    )
     .addColumn('deal_id', 'text')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
