@@ -5,6 +5,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EventName, Events } from '../shared/contract';
 import type { Registry } from './backend/registry';
+// The same policy as the desktop window's (one definition for both ways of serving the page).
+import { contentSecurityPolicy } from './shell/security';
 
 /**
  * Browser mode (`funnel serve`): the same registry as the desktop app, over HTTP on
@@ -47,25 +49,6 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
-
-export function contentSecurityPolicy(nonce: string): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    // Mantine injects <style> elements (admitted by nonce) and sets style attributes.
-    `style-src-elem 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-  ].join('; ');
-}
 
 const sameToken = (a: string, b: string): boolean => {
   const x = Buffer.from(a);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stage } from './domain/stages';
+import type { ImportMessageCode, ImportMessageParams } from './import-messages';
 
 /**
  * The one API contract: channel name → zod input schema + result type. The backend
@@ -160,6 +161,10 @@ export interface ImportIssue {
   file: ImportFileKind;
   /** 1-based physical line where the record starts; 0 for the file as a whole. */
   line: number;
+  /** What is wrong, as a code of src/shared/import-messages.ts and its parameters… */
+  code: ImportMessageCode;
+  params: ImportMessageParams;
+  /** …and the same in English. */
   message: string;
 }
 

@@ -186,9 +186,19 @@ export class FakeBackend implements Transport {
           errors: Array.from({ length: bad }, (_, i) => ({
             file: 'deals' as const,
             line: i + 3,
-            message: `unknown stage "BAD"`,
+            code: 'stage_unknown' as const,
+            params: { value: 'BAD', keys: 'need, won' },
+            message: `stage "BAD" is not a key of the stage model (need, won)`,
           })),
-          warnings: [{ file: 'deals', line: 0, message: 'unknown column "colour" ignored' }],
+          warnings: [
+            {
+              file: 'deals' as const,
+              line: 0,
+              code: 'column_unknown' as const,
+              params: { file: 'deals.csv', column: 'colour' },
+              message: 'deals.csv: unknown column "colour" is ignored',
+            },
+          ],
           moreErrors: 0,
         };
       },

@@ -30,7 +30,7 @@ describe('import dialog', () => {
     expect(backend.callsTo('import.check')[0]!.files.deals!.name).toBe('deals.csv');
 
     const errors = await within(dialog).findByTestId('import-errors');
-    expect(errors.textContent).toContain('unknown stage "BAD"');
+    expect(errors.textContent).toContain('stage "BAD" is not a key of the stage model');
     expect(within(errors).getByText('3')).toBeTruthy(); // line number
     expect(within(dialog).getByTestId('import-warnings').textContent).toContain('whole file');
 

@@ -18,6 +18,7 @@ export interface CsvTable {
 export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
+    readonly code: 'csv_unclosed_quote' | 'csv_text_after_quote' | 'csv_quote_in_cell',
     message: string,
   ) {
     super(message);
@@ -71,6 +72,7 @@ export function parseCsv(input: string): CsvTable {
           if (q === -1)
             throw new CsvSyntaxError(
               startLine,
+              'csv_unclosed_quote',
               `a quoted cell that starts on line ${startLine} is never closed`,
             );
           const chunk = text.slice(j, q);
@@ -87,7 +89,11 @@ export function parseCsv(input: string): CsvTable {
         cell = out;
         const c = text.charCodeAt(i);
         if (i < n && c !== 44 && c !== 10 && c !== 13) {
-          throw new CsvSyntaxError(line, `unexpected text after a closing quote on line ${line}`);
+          throw new CsvSyntaxError(
+            line,
+            'csv_text_after_quote',
+            `unexpected text after a closing quote on line ${line}`,
+          );
         }
       } else {
         let j = i;
@@ -97,6 +103,7 @@ export function parseCsv(input: string): CsvTable {
           if (c === 34)
             throw new CsvSyntaxError(
               line,
+              'csv_quote_in_cell',
               `a quote inside an unquoted cell on line ${line} (quote the whole cell and double the quote)`,
             );
           j++;

@@ -2,35 +2,16 @@ import type { ExportKind } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
 import { formatTimestamp } from '../../../shared/time';
 import type { Workspace } from '../db/connection';
+import type { DealRecord } from '../db/schema';
 import { loadStages } from '../pipeline/stages';
 import { writeCsv } from './codec';
 import { COLUMNS, FILE_NAMES } from './columns';
 
 const ts = (ms: number | null): string => (ms === null ? '' : formatTimestamp(ms));
 
-interface DealExportRow {
-  id: string;
-  name: string;
-  account: string;
-  owner: string;
-  team: string;
-  amount_cents: number;
-  currency: string;
-  stage: string;
-  created_at: number;
-  close_date: string | null;
-  forecast_category: string;
-  lost_reason: string;
-  product: string;
-  next_step: string;
-  updated_at: number;
-  last_activity_at: number | null;
-  deleted_at: number | null;
-}
-
 function* dealRows(ws: Workspace): Generator<string[]> {
   // Rows in a stable order (PRODUCT.md): by id, compared as text.
-  const rows = ws.sqlite.prepare('select * from deals order by id').iterate() as Iterable<DealExportRow>;
+  const rows = ws.sqlite.prepare('select * from deals order by id').iterate() as Iterable<DealRecord>;
   for (const d of rows) {
     yield [
       d.id,

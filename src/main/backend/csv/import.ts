@@ -6,7 +6,7 @@ import { DealWriter, type HistoryValues } from '../pipeline/deal-writer';
 import { loadStages, replaceStages } from '../pipeline/stages';
 import { readSetting, writeSetting } from '../workspace/settings';
 import { wipeDemoData } from '../workspace/demo-data';
-import { IssueLog } from './issues';
+import { IssueLog, problem } from './issues';
 import { readDeals, type ReadDeal } from './read-deals';
 import { readHistory } from './read-history';
 import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-local';
@@ -71,8 +71,7 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
       if (!stageKeys.has(r.stage) && !fileDeals.has(r.id))
         orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
     }
-    for (const [stage, n] of orphaned)
-      log.error('stages', 0, `stages.csv drops stage "${stage}", which ${n} stored deal(s) are in`);
+    for (const [stage, n] of orphaned) log.error('stages', 0, problem('stage_dropped', { stage, count: n }));
   }
   const invalidDealIds = new Map<string, number>();
   if (log.invalidLines.deals.size) {

@@ -1,4 +1,28 @@
 import type { ImportFileKind, ImportIssue } from '../../../shared/contract';
+import {
+  formatImportMessage,
+  type ImportMessageCode,
+  type ImportMessageParams,
+} from '../../../shared/import-messages';
+
+/** One thing wrong with a row or file, before it is placed at a file and line. */
+export interface Problem {
+  code: ImportMessageCode;
+  params: ImportMessageParams;
+}
+
+export const problem = (code: ImportMessageCode, params: ImportMessageParams = {}): Problem => ({
+  code,
+  params,
+});
+
+const issue = (file: ImportFileKind, line: number, p: Problem): ImportIssue => ({
+  file,
+  line,
+  code: p.code,
+  params: p.params,
+  message: formatImportMessage(p.code, p.params, 'en'),
+});
 
 /** How many errors an import keeps word for word; the rest are counted. */
 export const MAX_LISTED_ERRORS = 1000;
@@ -19,14 +43,14 @@ export class IssueLog {
   /** Errors that concern a whole file (missing column, broken quoting): no row can be trusted. */
   fatal = false;
 
-  error(file: ImportFileKind, line: number, message: string): void {
+  error(file: ImportFileKind, line: number, p: Problem): void {
     this.errorCount++;
     if (line > 0) this.invalidLines[file].add(line);
     else this.fatal = true;
-    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push({ file, line, message });
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(issue(file, line, p));
   }
 
-  warn(file: ImportFileKind, line: number, message: string): void {
-    if (this.warnings.length < MAX_LISTED_ERRORS) this.warnings.push({ file, line, message });
+  warn(file: ImportFileKind, line: number, p: Problem): void {
+    if (this.warnings.length < MAX_LISTED_ERRORS) this.warnings.push(issue(file, line, p));
   }
 }

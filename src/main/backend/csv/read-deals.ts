@@ -2,7 +2,7 @@ import { FORECAST_CATEGORIES } from '../../../shared/domain/stages';
 import { parseAmount } from '../../../shared/money';
 import { parseDay, parseTimestamp } from '../../../shared/time';
 import type { DealValues } from '../pipeline/deal-writer';
-import type { IssueLog } from './issues';
+import { problem, type IssueLog, type Problem } from './issues';
 import type { CanonicalRow } from './table-reader';
 
 export interface ReadDeal {
@@ -32,14 +32,14 @@ export function readDeals(
   let rounded = 0;
 
   for (const row of rows) {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const id = row.get('id');
-    if (!id) problems.push('id is empty');
-    else if (firstLine.has(id)) problems.push(`id "${id}" already appears on line ${firstLine.get(id)}`);
+    if (!id) problems.push(problem('id_empty'));
+    else if (firstLine.has(id)) problems.push(problem('id_duplicate', { id, line: firstLine.get(id)! }));
 
     const amountText = row.get('amount');
     const amount = parseAmount(amountText);
-    if (!amount) problems.push(`amount "${amountText}" is not a decimal number`);
+    if (!amount) problems.push(problem('amount_invalid', { value: amountText }));
     else if (amount.rounded) {
       rounded++;
       roundedLine ||= row.line;
@@ -47,32 +47,34 @@ export function readDeals(
 
     const stage = row.get('stage');
     if (!ctx.stageKeys.has(stage))
-      problems.push(`stage "${stage}" is not a key of the stage model (${[...ctx.stageKeys].join(', ')})`);
+      problems.push(problem('stage_unknown', { value: stage, keys: [...ctx.stageKeys].join(', ') }));
 
     const createdText = row.get('created_at');
     const createdAt = parseTimestamp(createdText);
     if (createdAt === null)
-      problems.push(`created_at "${createdText}" is not a timestamp (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]…)`);
+      problems.push(problem('timestamp_invalid', { column: 'created_at', value: createdText }));
 
     const updatedText = row.get('updated_at');
     const updatedAt = updatedText === '' ? createdAt : parseTimestamp(updatedText);
     if (updatedAt === null && updatedText !== '')
-      problems.push(`updated_at "${updatedText}" is not a timestamp`);
+      problems.push(problem('timestamp_invalid', { column: 'updated_at', value: updatedText }));
 
     const closeText = row.get('close_date');
     const closeDate = closeText === '' ? null : parseDay(closeText);
     if (closeText !== '' && closeDate === null)
-      problems.push(`close_date "${closeText}" is not a day (YYYY-MM-DD)`);
+      problems.push(problem('day_invalid', { column: 'close_date', value: closeText }));
 
     const category = row.get('forecast_category') || 'pipeline';
     if (!CATEGORIES.has(category))
-      problems.push(`forecast_category "${category}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
+      problems.push(
+        problem('category_invalid', { value: category, allowed: FORECAST_CATEGORIES.join(', ') }),
+      );
 
     const optionalTime = (column: string): number | null => {
       const t = row.get(column);
       if (t === '') return null;
       const v = parseTimestamp(t);
-      if (v === null) problems.push(`${column} "${t}" is not a timestamp`);
+      if (v === null) problems.push(problem('timestamp_invalid', { column, value: t }));
       return v;
     };
     const lastActivityAt = optionalTime('last_activity_at');
@@ -118,17 +120,8 @@ export function readDeals(
     });
   }
   for (const [other, { line, count }] of otherCurrencies) {
-    log.warn(
-      'deals',
-      line,
-      `currency "${other}" on ${count} row(s) differs from the workspace currency "${currency}"; amounts are never converted`,
-    );
+    log.warn('deals', line, problem('currency_other', { value: other, count, currency: currency ?? '' }));
   }
-  if (rounded)
-    log.warn(
-      'deals',
-      roundedLine,
-      `${rounded} amount(s) had digits below the cent and were rounded to the cent`,
-    );
+  if (rounded) log.warn('deals', roundedLine, problem('amount_rounded', { count: rounded }));
   return { deals, currency };
 }

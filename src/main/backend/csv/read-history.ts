@@ -2,7 +2,7 @@ import { FORECAST_CATEGORIES, HISTORY_FIELDS, type HistoryField } from '../../..
 import { formatAmount, parseAmount } from '../../../shared/money';
 import { parseDay, parseTimestamp } from '../../../shared/time';
 import type { HistoryValues } from '../pipeline/deal-writer';
-import type { IssueLog } from './issues';
+import { problem, type IssueLog, type Problem } from './issues';
 import type { CanonicalRow } from './table-reader';
 
 export interface HistoryContext {
@@ -26,37 +26,41 @@ export function readHistory(
   let early = 0;
   let earlyLine = 0;
   for (const row of rows) {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const dealId = row.get('deal_id');
     const created = ctx.createdAt(dealId);
-    if (!dealId) problems.push('deal_id is empty');
+    if (!dealId) problems.push(problem('deal_id_empty'));
     else if (created === undefined) {
       const bad = ctx.invalidDealLine(dealId);
       problems.push(
         bad
-          ? `deal "${dealId}" is not imported (its row on line ${bad} of deals.csv is invalid)`
-          : `deal "${dealId}" is neither in deals.csv nor in the workspace`,
+          ? problem('deal_invalid_row', { id: dealId, line: bad })
+          : problem('deal_unknown', { id: dealId }),
       );
     }
     const field = row.get('field');
-    if (!FIELDS.has(field)) problems.push(`field "${field}" is not one of ${HISTORY_FIELDS.join(', ')}`);
+    if (!FIELDS.has(field))
+      problems.push(problem('field_invalid', { value: field, allowed: HISTORY_FIELDS.join(', ') }));
     let value = row.get('value');
     if (field === 'stage') {
       value = value.trim();
-      if (!ctx.stageKeys.has(value)) problems.push(`stage "${value}" is not a key of the stage model`);
+      if (!ctx.stageKeys.has(value))
+        problems.push(problem('stage_unknown', { value, keys: [...ctx.stageKeys].join(', ') }));
     } else if (field === 'amount') {
       const amount = parseAmount(value);
-      if (!amount) problems.push(`amount "${value}" is not a decimal number`);
+      if (!amount) problems.push(problem('amount_invalid', { value }));
       else value = formatAmount(amount.cents);
     } else if (field === 'close_date') {
-      if (value !== '' && !parseDay(value)) problems.push(`close_date "${value}" is not a day (YYYY-MM-DD)`);
+      if (value !== '' && !parseDay(value))
+        problems.push(problem('day_invalid', { column: 'close_date', value }));
     } else if (field === 'forecast_category') {
       if (!CATEGORIES.has(value))
-        problems.push(`forecast_category "${value}" is not one of ${FORECAST_CATEGORIES.join(', ')}`);
+        problems.push(problem('category_invalid', { value, allowed: FORECAST_CATEGORIES.join(', ') }));
     }
     const changedText = row.get('changed_at');
     let changedAt = parseTimestamp(changedText);
-    if (changedAt === null) problems.push(`changed_at "${changedText}" is not a timestamp`);
+    if (changedAt === null)
+      problems.push(problem('timestamp_invalid', { column: 'changed_at', value: changedText }));
     if (problems.length) {
       for (const p of problems) log.error('history', row.line, p);
       continue;
@@ -71,11 +75,6 @@ export function readHistory(
     if (!list) byDeal.set(dealId, (list = []));
     list.push({ field: field as HistoryField, value, changedAt: changedAt!, line: row.line });
   }
-  if (early)
-    log.warn(
-      'history',
-      earlyLine,
-      `${early} row(s) are stamped before their deal's created_at and count as stamped at created_at`,
-    );
+  if (early) log.warn('history', earlyLine, problem('history_early', { count: early }));
   return byDeal;
 }

@@ -1,6 +1,6 @@
 import { parseAmount } from '../../../shared/money';
 import { QUARTER } from '../../../shared/time';
-import type { IssueLog } from './issues';
+import { problem, type IssueLog, type Problem } from './issues';
 import type { CanonicalRow } from './table-reader';
 
 export interface MentorTag {
@@ -18,17 +18,16 @@ export function readMentors(
 ): MentorTag[] {
   const tags = new Map<string, MentorTag>();
   for (const row of rows) {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const dealId = row.get('deal_id');
-    if (!dealId) problems.push('deal_id is empty');
-    else if (!dealExists(dealId))
-      problems.push(`deal "${dealId}" is neither in deals.csv nor in the workspace`);
+    if (!dealId) problems.push(problem('deal_id_empty'));
+    else if (!dealExists(dealId)) problems.push(problem('deal_unknown', { id: dealId }));
     const mentor = row.get('mentor').trim();
-    if (!mentor) problems.push('mentor is empty');
+    if (!mentor) problems.push(problem('mentor_empty'));
     const shareText = row.get('share_pct').trim();
     const share = Number(shareText);
     if (shareText === '' || !(share >= 0 && share <= 100))
-      problems.push(`share_pct "${shareText}" is not a number from 0 to 100`);
+      problems.push(problem('share_invalid', { value: shareText }));
     if (problems.length) {
       for (const p of problems) log.error('mentors', row.line, p);
       continue;
@@ -39,11 +38,7 @@ export function readMentors(
     else {
       tag.sharePct += share;
       if (tag.sharePct > 100)
-        log.error(
-          'mentors',
-          row.line,
-          `mentor "${mentor}" on deal "${dealId}" adds up to ${tag.sharePct}% (more than 100)`,
-        );
+        log.error('mentors', row.line, problem('share_over', { mentor, id: dealId, total: tag.sharePct }));
     }
   }
   return [...tags.values()].filter((t) => t.sharePct <= 100);
@@ -62,18 +57,16 @@ export function readQuotas(rows: CanonicalRow[], log: IssueLog): QuotaRow[] {
   const seen = new Map<string, number>();
   const out: QuotaRow[] = [];
   for (const row of rows) {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const quarter = row.get('quarter').trim();
-    if (!QUARTER.test(quarter)) problems.push(`quarter "${quarter}" is not like 2026Q4`);
+    if (!QUARTER.test(quarter)) problems.push(problem('quarter_invalid', { value: quarter }));
     const team = row.get('team');
     const owner = row.get('owner');
     const amount = parseAmount(row.get('amount'));
-    if (!amount) problems.push(`amount "${row.get('amount')}" is not a decimal number`);
+    if (!amount) problems.push(problem('amount_invalid', { value: row.get('amount') }));
     const key = `${quarter}\u0000${team}\u0000${owner}`;
     if (seen.has(key))
-      problems.push(
-        `the quota for ${quarter} / team "${team}" / owner "${owner}" already appears on line ${seen.get(key)}`,
-      );
+      problems.push(problem('quota_duplicate', { quarter, team, owner, line: seen.get(key)! }));
     if (problems.length) {
       for (const p of problems) log.error('quotas', row.line, p);
       continue;

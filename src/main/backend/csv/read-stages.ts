@@ -1,5 +1,5 @@
 import { DEFAULT_STAGES, type Stage, type StageKind } from '../../../shared/domain/stages';
-import type { IssueLog } from './issues';
+import { problem, type IssueLog, type Problem } from './issues';
 import type { CanonicalRow } from './table-reader';
 
 const KINDS: readonly StageKind[] = ['open', 'won', 'lost'];
@@ -10,22 +10,22 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
   const stages: Stage[] = [];
   for (const row of rows) {
     const key = row.get('key');
-    const problems: string[] = [];
-    if (!key) problems.push('key is empty');
-    else if (seen.has(key)) problems.push(`key "${key}" appears twice`);
+    const problems: Problem[] = [];
+    if (!key) problems.push(problem('key_empty'));
+    else if (seen.has(key)) problems.push(problem('key_duplicate', { value: key }));
     const name = row.get('name');
     const order = Number(row.get('order'));
     if (row.get('order').trim() === '' || !Number.isFinite(order))
-      problems.push(`order "${row.get('order')}" is not a number`);
+      problems.push(problem('order_invalid', { value: row.get('order') }));
     const kind = row.get('kind') as StageKind;
-    if (!KINDS.includes(kind)) problems.push(`kind "${row.get('kind')}" is not one of open, won, lost`);
+    if (!KINDS.includes(kind)) problems.push(problem('kind_invalid', { value: row.get('kind') }));
     const probability = Number(row.get('probability'));
     if (row.get('probability').trim() === '' || !(probability >= 0 && probability <= 1)) {
-      problems.push(`probability "${row.get('probability')}" is not a number from 0 to 1`);
+      problems.push(problem('probability_invalid', { value: row.get('probability') }));
     }
     const dwellText = row.get('dwell_limit_days').trim();
     const dwell = dwellText === '' ? null : Number(dwellText);
-    if (dwell !== null && !(dwell >= 0)) problems.push(`dwell_limit_days "${dwellText}" is not a number ≥ 0`);
+    if (dwell !== null && !(dwell >= 0)) problems.push(problem('dwell_invalid', { value: dwellText }));
     if (problems.length) {
       for (const p of problems) log.error('stages', row.line, p);
       continue;
@@ -49,8 +49,8 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
     });
   }
   if (rows.length > 0 && !stages.some((s) => s.kind === 'open'))
-    log.error('stages', 0, 'stages.csv has no open stage: a funnel needs at least one');
+    log.error('stages', 0, problem('no_open_stage'));
   else if (rows.length > 0 && !stages.some((s) => s.kind === 'won'))
-    log.warn('stages', 0, 'stages.csv has no won stage: no deal can be counted as won');
+    log.warn('stages', 0, problem('no_won_stage'));
   return stages.sort((a, b) => a.order - b.order);
 }

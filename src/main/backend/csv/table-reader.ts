@@ -1,7 +1,7 @@
 import type { ImportFileKind } from '../../../shared/contract';
 import { CsvSyntaxError, parseCsv, unguardFormula } from './codec';
 import { COLUMNS, FILE_NAMES, REQUIRED, TRIMMED } from './columns';
-import type { IssueLog } from './issues';
+import { problem, type IssueLog } from './issues';
 
 /** A row of a canonical file: its line number, cells looked up by column name. */
 export class CanonicalRow {
@@ -33,28 +33,28 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
     table = parseCsv(text);
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
-      log.error(kind, 0, `${file} line ${e.line}: ${e.message}; nothing in ${file} can be read reliably`);
+      log.error(kind, 0, problem(e.code, { file, line: e.line }));
       return [];
     }
     throw e;
   }
   if (table.header.length === 0) {
-    log.error(kind, 0, `${file} is empty: it needs a header row (${COLUMNS[kind].join(',')})`);
+    log.error(kind, 0, problem('file_empty', { file, columns: COLUMNS[kind].join(',') }));
     return [];
   }
   const index: ColumnMap = new Map();
   table.header.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (COLUMNS[kind].includes(name)) {
-      if (index.has(name)) log.error(kind, 0, `${file}: column "${name}" appears twice in the header`);
+      if (index.has(name)) log.error(kind, 0, problem('column_twice', { file, column: name }));
       else index.set(name, { index: i, trim: TRIMMED.has(name) });
     } else {
-      log.warn(kind, 1, `${file}: unknown column "${raw}" is ignored`);
+      log.warn(kind, 1, problem('column_unknown', { file, column: raw }));
     }
   });
   const missingRequired = REQUIRED[kind].filter((c) => !index.has(c));
   if (missingRequired.length) {
-    log.error(kind, 0, `${file}: the header lacks the required column(s) ${missingRequired.join(', ')}`);
+    log.error(kind, 0, problem('columns_required', { file, columns: missingRequired.join(', ') }));
     return [];
   }
   const missingOptional = COLUMNS[kind].filter((c) => !index.has(c) && !REQUIRED[kind].includes(c));
@@ -62,14 +62,14 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
     missingOptional.length &&
     !(kind === 'deals' && missingOptional.every((c) => c === 'last_activity_at' || c === 'deleted_at'))
   ) {
-    log.warn(kind, 1, `${file}: no column ${missingOptional.join(', ')}; left empty`);
+    log.warn(kind, 1, problem('columns_missing', { file, columns: missingOptional.join(', ') }));
   }
 
   const width = table.header.length;
   const rows: CanonicalRow[] = [];
   for (const record of table.records) {
     if (record.cells.length !== width) {
-      log.error(kind, record.line, `has ${record.cells.length} cells where the header has ${width}`);
+      log.error(kind, record.line, problem('cell_count', { cells: record.cells.length, width }));
       continue;
     }
     rows.push(new CanonicalRow(record.line, record.cells, index));

@@ -7,6 +7,7 @@ import {
   type ImportFileKind,
   type ImportIssue,
 } from '../../../shared/contract';
+import { formatImportMessage } from '../../../shared/import-messages';
 import { useFormat } from '../format/useFormat';
 
 /** The list shows this many issues; the rest are counted (the backend caps errors too). */
@@ -88,7 +89,7 @@ export function CheckReport({
 }
 
 function Issues({ title, issues, testId }: { title: string; issues: ImportIssue[]; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div data-testid={testId}>
       <Title order={3} size="h5" mb={4}>
@@ -112,7 +113,8 @@ function Issues({ title, issues, testId }: { title: string; issues: ImportIssue[
               <Table.Tr key={`${issue.file}-${issue.line}-${i}`}>
                 <Table.Td>{t(`import.kind.${issue.file}`)}</Table.Td>
                 <Table.Td ta="right">{issue.line > 0 ? issue.line : t('import.wholeFile')}</Table.Td>
-                <Table.Td>{issue.message}</Table.Td>
+                {/* One bilingual catalog (src/shared/import-messages.ts) for the CLI and the app. */}
+                <Table.Td>{formatImportMessage(issue.code, issue.params, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
