@@ -92,7 +92,7 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     KINDS.map((k) => [
       k,
       {
-        rows: files[k] ? rows[k].length + countBadWidth(log, k, rows[k]) : 0,
+        rows: log.records[k],
         invalid: log.invalidLines[k].size,
       },
     ]),
@@ -108,14 +108,6 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     currency: dealsRead.currency,
     replacesDemo,
   };
-}
-
-/** Rows dropped by the reader for a wrong cell count still count as rows of the file. */
-function countBadWidth(log: IssueLog, _kind: ImportFileKind, rows: { line: number }[]): number {
-  const kept = new Set(rows.map((r) => r.line));
-  let n = 0;
-  for (const line of log.invalidLines[_kind]) if (!kept.has(line)) n++;
-  return n;
 }
 
 function summary(p: ImportPlan): ImportCheck {

@@ -40,6 +40,14 @@ export class IssueLog {
     mentors: new Set(),
     quotas: new Set(),
   };
+  /** Records (rows after the header) read per file, valid or not. */
+  readonly records: Record<ImportFileKind, number> = {
+    deals: 0,
+    history: 0,
+    stages: 0,
+    mentors: 0,
+    quotas: 0,
+  };
   /** Errors that concern a whole file (missing column, broken quoting): no row can be trusted. */
   fatal = false;
 

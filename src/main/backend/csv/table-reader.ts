@@ -67,6 +67,7 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
 
   const width = table.header.length;
   const rows: CanonicalRow[] = [];
+  log.records[kind] = table.records.length;
   for (const record of table.records) {
     if (record.cells.length !== width) {
       log.error(kind, record.line, problem('cell_count', { cells: record.cells.length, width }));
