@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   EXPORT_KINDS,
@@ -33,7 +33,7 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel import --db F --deals deals.csv [--history h.csv] [--stages s.csv]
                 [--mentors m.csv] [--quotas q.csv] [--skip-invalid]
   funnel export deals|history|stages|mentors|quotas --db F --out file.csv
-  funnel serve  [--db F] [--port N]      (default: the desktop app's workspace)
+  funnel serve  [--db F] [--port N] [--open]   (default: the desktop app's workspace)
   funnel backup --db F [--out copy.db]
 
 Every command takes --db PATH, the workspace file (SQLite).`;
@@ -248,7 +248,11 @@ function rendererBuild(): string {
 }
 
 async function serve(argv: string[]): Promise<void> {
-  const { values } = args(argv, { db: { type: 'string' }, port: { type: 'string' } });
+  const { values } = args(argv, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    open: { type: 'boolean' },
+  });
   const port = str(values.port) === undefined ? 0 : positiveInt('port', str(values.port), 0);
   if (port > 65535) throw new UsageError('--port must be at most 65535');
   const dbPath = str(values.db);
@@ -271,6 +275,7 @@ async function serve(argv: string[]): Promise<void> {
   console.log(`Funnel Workbench is serving ${ws.path}`);
   console.log(`Open ${server.loginUrl}`);
   console.log('(only this computer can connect; press Ctrl+C to stop)');
+  if (values.open) openInBrowser(server.loginUrl);
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
@@ -278,6 +283,23 @@ async function serve(argv: string[]): Promise<void> {
   });
   await server.close();
   await ws.close();
+}
+
+/** Best effort: where no browser can be started (a server, CI) the printed URL is enough. */
+function openInBrowser(url: string): void {
+  const [command, ...rest] =
+    process.platform === 'darwin'
+      ? ['open']
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '""']
+        : ['xdg-open'];
+  try {
+    const child = spawn(command!, [...rest, url], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No opener on this machine.
+  }
 }
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
