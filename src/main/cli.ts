@@ -1,5 +1,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { existsSync, readFileSync, statSync, writeFileSync, readdirSync, mkdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  readdirSync,
+  mkdirSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +22,8 @@ import {
 } from '../shared/contract';
 import { WorkbenchError } from '../shared/result';
 import { parseDay } from '../shared/time';
+import { decodeUtf8 } from '../shared/text';
+import { formatImportMessage } from '../shared/import-messages';
 import { openWorkspace, type Workspace } from './backend/db/connection';
 import { backupPath, backupTo } from './backend/db/backup';
 import { applyImport } from './backend/csv/import';
@@ -117,8 +129,16 @@ async function demo(argv: string[]): Promise<void> {
 
 function readInput(path: string, label: string): { name: string; text: string } {
   if (!existsSync(path)) throw new WorkbenchError('not_found', `${label}: no file at ${resolve(path)}.`);
-  const buffer = readFileSync(path);
-  return { name: path, text: buffer.toString('utf8') };
+  if (!statSync(path).isFile())
+    throw new WorkbenchError('invalid_input', `${label}: ${resolve(path)} is not a file.`);
+  const text = decodeUtf8(readFileSync(path));
+  if (text === null) {
+    throw new WorkbenchError(
+      'import_invalid',
+      `${formatImportMessage('non_utf8', { file: path })}. Nothing was imported.`,
+    );
+  }
+  return { name: path, text };
 }
 
 function printIssues(kind: 'error' | 'warning', issues: ImportIssue[], files: Record<string, string>): void {
@@ -275,31 +295,42 @@ async function serve(argv: string[]): Promise<void> {
   console.log(`Funnel Workbench is serving ${ws.path}`);
   console.log(`Open ${server.loginUrl}`);
   console.log('(only this computer can connect; press Ctrl+C to stop)');
-  if (values.open) openInBrowser(server.loginUrl);
+  const cleanUp = values.open ? openInBrowser(server.loginUrl) : () => undefined;
   await new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  cleanUp();
   await server.close();
   await ws.close();
 }
 
-/** Best effort: where no browser can be started (a server, CI) the printed URL is enough. */
-function openInBrowser(url: string): void {
+/**
+ * Opens the workbench in the default browser, best effort (a server or CI has no browser:
+ * the printed URL is enough there). The URL itself never goes on a command line, where
+ * other users of the computer could read the token (ps, /proc): the browser is handed a
+ * private file (folder 0700, file 0600) that redirects to it. Returns a clean-up.
+ */
+function openInBrowser(url: string): () => void {
+  const dir = mkdtempSync(join(tmpdir(), 'funnel-open-'));
+  const page = join(dir, 'open-workbench.html');
+  const target = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  writeFileSync(
+    page,
+    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${target}"><title>Funnel Workbench</title>`,
+    { mode: 0o600 },
+  );
   const [command, ...rest] =
-    process.platform === 'darwin'
-      ? ['open']
-      : process.platform === 'win32'
-        ? ['cmd', '/c', 'start', '""']
-        : ['xdg-open'];
+    process.platform === 'darwin' ? ['open'] : process.platform === 'win32' ? ['explorer.exe'] : ['xdg-open'];
   try {
-    const child = spawn(command!, [...rest, url], { stdio: 'ignore', detached: true });
+    const child = spawn(command!, [...rest, page], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);
     child.unref();
   } catch {
     // No opener on this machine.
   }
+  return () => rmSync(dir, { recursive: true, force: true });
 }
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {

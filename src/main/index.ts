@@ -79,6 +79,7 @@ async function onReady(): Promise<void> {
   const nativeBinding =
     findElectronNativeBinding({
       root: app.isPackaged ? process.resourcesPath : app.getAppPath(),
+      packageRoot: app.getAppPath(),
       electronVersion: process.versions.electron ?? '',
       platform: process.platform,
       arch: process.arch,
@@ -86,6 +87,7 @@ async function onReady(): Promise<void> {
 
   backend = new BackendSupervisor({
     hostPath: join(__dirname, 'backend-host.js'),
+    devOrigin,
     workspacePath,
     nativeBinding,
     onFatal: (error) => {

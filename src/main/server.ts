@@ -56,10 +56,10 @@ const sameToken = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
 }
@@ -85,6 +85,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const streams = new Set<ServerResponse>();
   let port = 0;
 
+  // Browsers share cookies across the ports of one host: a name per port keeps two
+  // servers (two workspaces) from logging each other out.
+  const cookieName = () => `${COOKIE}_${port}`;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   const server = createServer((req, res) => {
@@ -111,7 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
     const queryToken = url.searchParams.get('token');
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-    const presented = queryToken ?? bearer ?? cookieToken(req);
+    const presented = queryToken ?? bearer ?? cookieToken(req, cookieName());
     if (!presented || !sameToken(presented, token)) {
       send(
         res,
@@ -123,7 +126,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (queryToken) {
       // Keep the token out of the address bar, history and screenshots: swap it for a cookie.
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       url.searchParams.delete('token');
       res.writeHead(303, { Location: url.pathname + url.search, 'Cache-Control': 'no-store' });
       res.end();

@@ -12,6 +12,9 @@ import type { ImportMessageCode, ImportMessageParams } from './import-messages';
 const quarter = z.string().regex(/^\d{4}Q[1-4]$/);
 const text = z.string().max(10_000);
 
+/** The longest deal id the workspace accepts (imports refuse longer ones, so every deal can be opened). */
+export const MAX_ID_LENGTH = 1000;
+
 export const DEAL_SORT_COLUMNS = [
   'name',
   'account',
@@ -190,10 +193,10 @@ export const contract = {
   'workspace.info': { input: z.object({}), result: {} as WorkspaceInfo },
   'pipeline.facets': { input: z.object({}), result: {} as Facets },
   'pipeline.list': { input: dealQuerySchema, result: {} as DealPage },
-  'deal.get': { input: z.object({ id: z.string().min(1).max(200) }), result: {} as DealDetail },
+  'deal.get': { input: z.object({ id: z.string().min(1).max(MAX_ID_LENGTH) }), result: {} as DealDetail },
   'notes.save': {
     input: z.object({
-      dealId: z.string().min(1).max(200),
+      dealId: z.string().min(1).max(MAX_ID_LENGTH),
       noteId: z.number().int().positive().optional(),
       body: z.string().trim().min(1).max(20_000),
     }),

@@ -118,6 +118,19 @@ export const IMPORT_MESSAGES = {
     en: 'stages.csv has no won stage: no deal can be counted as won',
     zh: 'stages.csv 中没有赢单（won）阶段：任何商机都不会被计为赢单',
   },
+  stage_dropped_history: {
+    en: 'stages.csv drops stage "{stage}", which the stored history of {count} deal(s) passes through',
+    zh: 'stages.csv 删除了阶段“{stage}”，但工作区中仍有 {count} 个商机的历史经过该阶段',
+  },
+  history_completed: {
+    en: "{count} deal(s): the {field} column differs from the last {field} row of the history; a row with the column's value was added at the deal's updated_at so the table and the timeline agree",
+    zh: '{count} 个商机的 {field} 列与历史中最后一条 {field} 记录不一致；已按商机的 updated_at 补上一条取列值的记录，使表格与时间线一致',
+  },
+  non_utf8: {
+    en: '{file} is not UTF-8 text (spreadsheet programs on Chinese Windows save CSV as GBK): save it as "CSV UTF-8" and import again',
+    zh: '{file} 不是 UTF-8 编码（中文版 Windows 的表格软件默认把 CSV 存成 GBK）：请另存为“CSV UTF-8（逗号分隔）”后再导入',
+  },
+  id_too_long: { en: 'id is longer than {max} characters', zh: 'id 超过 {max} 个字符' },
   stage_dropped: {
     en: 'stages.csv drops stage "{stage}", which {count} stored deal(s) are in',
     zh: 'stages.csv 删除了阶段“{stage}”，但工作区中仍有 {count} 个商机处于该阶段',

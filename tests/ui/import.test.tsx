@@ -66,6 +66,21 @@ describe('import dialog', () => {
   });
 });
 
+describe('import dialog and file encodings', () => {
+  it('explains how to re-save a file that is not UTF-8 instead of importing garbled names', async () => {
+    const { backend, user } = await renderApp({ isDemo: false });
+    await user.click(screen.getByTestId('import-open'));
+    const dialog = await screen.findByTestId('import-dialog');
+    const gbk = new File([new Uint8Array([0x69, 0x64, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x0a])], 'deals.csv', {
+      type: 'text/csv',
+    });
+    await user.upload(within(dialog).getByTestId('import-file-deals'), gbk);
+    await user.click(within(dialog).getByTestId('import-check'));
+    await waitFor(() => expect(dialog.textContent).toContain('is not UTF-8'));
+    expect(backend.callsTo('import.check')).toHaveLength(0);
+  });
+});
+
 describe('export menu', () => {
   it('downloads the CSV the backend returns under its file name', async () => {
     const { backend, user } = await renderApp();

@@ -1,3 +1,4 @@
+import { isAppUrl } from './security';
 import { app, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import type { AppError } from '../../shared/result';
 import type { HostCommand, HostReport } from './backend-port';
@@ -13,6 +14,8 @@ export const BACKEND_SERVICE_NAME = 'funnel-backend';
 export interface BackendOptions {
   hostPath: string;
   workspacePath: string;
+  /** The dev server's origin in development, else null: the only other page that may get a port. */
+  devOrigin: string | null;
   /** better-sqlite3 addon built for Electron, or '' to let better-sqlite3 find its own. */
   nativeBinding: string;
   /** The workspace could not be opened; the backend stays up only to answer with that error. */
@@ -120,6 +123,9 @@ export class BackendSupervisor {
     const child = this.child;
     // Not yet spawned: the 'spawn' handler connects every loaded page.
     if (!child || !this.spawned || contents.isDestroyed()) return;
+    // The port is the whole data API: only our own page may ever receive one (navigation
+    // away is blocked, but this is the boundary that must hold even if that failed).
+    if (!isAppUrl(contents.getURL(), this.options.devOrigin)) return;
     const { port1, port2 } = new MessageChannelMain();
     child.postMessage({ type: 'connect' } satisfies HostCommand, [port1]);
     contents.postMessage('backend-port', null, [port2]);

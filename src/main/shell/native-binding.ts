@@ -11,8 +11,10 @@ import { join } from 'node:path';
  */
 
 export interface NativeBindingQuery {
-  /** The project root (`app.getAppPath()` in development). */
+  /** Where `.electron-native/` is: the project root in development, the resources folder when packaged. */
   root: string;
+  /** Where node_modules/better-sqlite3 is (the app's own path; defaults to `root`). */
+  packageRoot?: string;
   electronVersion: string;
   platform: string;
   arch: string;
@@ -53,7 +55,7 @@ export function findElectronNativeBinding(query: NativeBindingQuery): string | n
   }
   if (names.length === 0) return null;
 
-  const wanted = installedSqliteVersion(query.root);
+  const wanted = installedSqliteVersion(query.packageRoot ?? query.root);
   const exact = names.find((name) => name.slice(prefix.length, -suffix.length) === wanted);
   if (exact) return join(dir, exact);
 

@@ -110,6 +110,50 @@ describe('the funnel command', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('refuses a CSV that is not UTF-8 (GBK from a spreadsheet program) and says how to re-save it', () => {
+    const dir = tempDir();
+    const gbk = join(dir, 'deals.csv');
+    // "张三" in GBK: what Excel on Chinese Windows writes for "CSV".
+    writeFileSync(
+      gbk,
+      Buffer.concat([
+        Buffer.from('id,owner,stage,created_at\nX1,'),
+        Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+        Buffer.from(',need,2026-01-01\n'),
+      ]),
+    );
+    const db = join(dir, 'w.db');
+    const r = funnel('import', '--db', db, '--deals', gbk);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not UTF-8/);
+    expect(r.stderr).toMatch(/CSV UTF-8/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('an empty file is not a workspace: read-only commands refuse it and leave it empty', () => {
+    const dir = tempDir();
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const r = funnel('export', 'deals', '--db', empty, '--out', join(dir, 'x.csv'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty/);
+    expect(readFileSync(empty).length).toBe(0);
+  });
+
+  it('a backup onto an existing file is refused with a message, not a stack trace', () => {
+    const dir = tempDir();
+    const db = join(dir, 'w.db');
+    expect(funnel('demo', '--db', db, '--deals', '50', '--today', '2026-11-20').status).toBe(0);
+    const taken = join(dir, 'taken.db');
+    writeFileSync(taken, 'keep me');
+    const r = funnel('backup', '--db', db, '--out', taken);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/already exists/);
+    expect(r.stderr).not.toMatch(/\bat \S+ \(/);
+    expect(readFileSync(taken, 'utf8')).toBe('keep me');
+    expect(funnel('backup', '--db', db, '--out', join(dir, 'copy.db')).status).toBe(0);
+  });
+
   it('a missing, corrupt or newer-schema workspace fails with exit 1 and a clear message, unchanged', () => {
     const dir = tempDir();
     const missing = funnel('export', 'deals', '--db', join(dir, 'nope.db'), '--out', join(dir, 'o.csv'));

@@ -118,6 +118,56 @@ describe('CSV import', () => {
   });
 });
 
+describe('CSV import keeps columns and history in agreement', () => {
+  it('adds the column value as the last history row when the history lacks the latest change, and says so', async () => {
+    const ws = await tempWorkspace();
+    const deals = {
+      name: 'd.csv',
+      text: 'id,stage,created_at,updated_at,amount\nM1,won,2026-01-01,2026-03-05,500\n',
+    };
+    const history = {
+      name: 'h.csv',
+      text: 'deal_id,field,value,changed_at\nM1,stage,need,2026-01-01\nM1,stage,negotiation,2026-02-01\nM1,amount,500,2026-01-01\n',
+    };
+    const out = applyImport(ws, { deals, history }, { skipInvalid: false });
+    expect(out.warnings.map((w) => w.code)).toContain('history_completed');
+    const rows = ws.sqlite
+      .prepare(`select field, value, changed_at as t from deal_history order by changed_at, id`)
+      .all() as { field: string; value: string; t: number }[];
+    expect(rows.filter((r) => r.field === 'stage').map((r) => r.value)).toEqual([
+      'need',
+      'negotiation',
+      'won',
+    ]);
+    expect(rows.at(-1)!.t).toBe(Date.parse('2026-03-05T00:00:00Z'));
+    // Entered "won" when the history says so, so the table and the timeline agree.
+    expect(ws.sqlite.prepare(`select stage_entered_at from deals`).pluck().get()).toBe(
+      Date.parse('2026-03-05T00:00:00Z'),
+    );
+    // Consistent data passes through untouched.
+    const again = applyImport(
+      ws,
+      { deals, history: { name: 'h.csv', text: exportCsv(ws, 'history').text } },
+      { skipInvalid: false },
+    );
+    expect(again.warnings.map((w) => w.code)).not.toContain('history_completed');
+  });
+
+  it('refuses a stages.csv that drops a stage the stored history passes through, or that holds no stage', async () => {
+    const ws = await tempWorkspace();
+    applyImport(ws, small(), { skipInvalid: false });
+    // Every deal's current stage stays, but 0042's history passed through "solution".
+    const stages = {
+      name: 's.csv',
+      text: 'key,name,order,kind,probability\nneed,Need,1,open,0.1\nproposal,P,3,open,0.4\nwon,Won,6,won,1\nlost,Lost,7,lost,0\n',
+    };
+    expect(() => applyImport(ws, { stages }, { skipInvalid: false })).toThrow(/passes through/);
+    const empty = { name: 's.csv', text: 'key,name,order,kind,probability\n' };
+    expect(() => applyImport(ws, { stages: empty }, { skipInvalid: true })).toThrow(/no open stage/);
+    expect(ws.sqlite.prepare('select count(*) from stages').pluck().get()).toBe(7);
+  });
+});
+
 describe('CSV export', () => {
   it('export → import into a new workspace → export gives identical files', async () => {
     const a = await tempWorkspace('a.db');

@@ -57,7 +57,9 @@ describe('funnel serve', () => {
     }
     expect((await invoke(s, 'workspace.info', {})).status).toBe(401);
     expect((await invoke(s, 'workspace.info', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
-    expect((await invoke(s, 'workspace.info', {}, { Cookie: 'funnel_session=wrong' })).status).toBe(401);
+    expect((await invoke(s, 'workspace.info', {}, { Cookie: `funnel_session_${s.port}=wrong` })).status).toBe(
+      401,
+    );
   });
 
   it('turns the printed token into a session cookie and serves the page with a CSP and a fresh nonce', async () => {

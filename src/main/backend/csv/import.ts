@@ -1,5 +1,6 @@
 import type { ImportCheck, ImportFileKind, ImportFiles, ImportOutcome } from '../../../shared/contract';
-import type { Stage } from '../../../shared/domain/stages';
+import { HISTORY_FIELDS, type HistoryField, type Stage } from '../../../shared/domain/stages';
+import { formatAmount } from '../../../shared/money';
 import { WorkbenchError } from '../../../shared/result';
 import type { Workspace } from '../db/connection';
 import { DealWriter, type HistoryValues } from '../pipeline/deal-writer';
@@ -44,7 +45,13 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []]),
   ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
 
-  const stages = files.stages ? readStages(rows.stages, log) : null;
+  let stages = files.stages ? readStages(rows.stages, log) : null;
+  if (stages && stages.length === 0) {
+    // An unreadable or empty stages.csv must not empty the model; the other files are
+    // still checked against the stored one, so their errors stay meaningful.
+    if (!log.fatal) log.error('stages', 0, problem('no_open_stage'));
+    stages = null;
+  }
   const model = stages ?? loadStages(sqlite);
   const stageKeys = new Set(model.map((s) => s.key));
 
@@ -73,6 +80,26 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     }
     for (const [stage, n] of orphaned) log.error('stages', 0, problem('stage_dropped', { stage, count: n }));
   }
+  const historyReplaced = new Set<string>();
+  for (const row of rows.history) historyReplaced.add(row.get('deal_id'));
+  if (stages && !replacesDemo) {
+    // …and every stored history row that stays: a timeline may not pass through a stage
+    // the model no longer knows (the workspace could not re-import its own export).
+    const orphaned = new Map<string, Set<string>>();
+    const keys = [...stageKeys];
+    const stmt = sqlite.prepare(
+      `select d.id, h.value from deal_history h join deals d on d.seq = h.deal_seq
+       where h.field = 'stage' and h.value not in (${keys.map(() => '?').join(', ') || "''"})`,
+    );
+    for (const r of stmt.iterate(...keys) as Iterable<{ id: string; value: string }>) {
+      if (historyReplaced.has(r.id)) continue;
+      let ids = orphaned.get(r.value);
+      if (!ids) orphaned.set(r.value, (ids = new Set()));
+      ids.add(r.id);
+    }
+    for (const [stage, ids] of orphaned)
+      log.error('stages', 0, problem('stage_dropped_history', { stage, count: ids.size }));
+  }
   const invalidDealIds = new Map<string, number>();
   if (log.invalidLines.deals.size) {
     for (const row of rows.deals)
@@ -85,6 +112,7 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) },
     log,
   );
+  reconcileWithHistory(dealsRead.deals, history, log);
   const mentors = readMentors(rows.mentors, (id) => createdAt(id) !== undefined, log);
   const quotas = readQuotas(rows.quotas, log);
 
@@ -118,6 +146,39 @@ function summary(p: ImportPlan): ImportCheck {
     warnings: p.log.warnings,
     moreErrors: p.log.errorCount - p.log.errors.length,
   };
+}
+
+/**
+ * PRODUCT.md: where a field has history, the history is what counts; the deal's column
+ * only stands in for a field without rows. An export whose history lacks the latest change
+ * (common in CRM exports) would make the table (columns) and the timeline (history)
+ * disagree, so the column's value is added as the field's last row, stamped at the
+ * deal's updated_at (or its last row, if later), and the import says so.
+ */
+function reconcileWithHistory(deals: ReadDeal[], history: Map<string, HistoryValues[]>, log: IssueLog): void {
+  const added = new Map<HistoryField, { count: number; line: number }>();
+  for (const { line, deal } of deals) {
+    const rows = history.get(deal.id);
+    if (!rows?.length) continue;
+    const columns: Record<HistoryField, string> = {
+      stage: deal.stage,
+      amount: formatAmount(deal.amountCents),
+      close_date: deal.closeDate ?? '',
+      forecast_category: deal.forecastCategory,
+      owner: deal.owner,
+    };
+    for (const field of HISTORY_FIELDS) {
+      let last: HistoryValues | undefined;
+      for (const r of rows) if (r.field === field && (!last || r.changedAt >= last.changedAt)) last = r;
+      if (!last || last.value === columns[field]) continue;
+      rows.push({ field, value: columns[field], changedAt: Math.max(deal.updatedAt, last.changedAt) });
+      const seen = added.get(field);
+      if (seen) seen.count++;
+      else added.set(field, { count: 1, line });
+    }
+  }
+  for (const [field, { count, line }] of added)
+    log.warn('history', line, problem('history_completed', { field, count }));
 }
 
 /** Validates the files and says what an import would do; nothing is written. */

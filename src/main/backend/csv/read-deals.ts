@@ -1,3 +1,4 @@
+import { MAX_ID_LENGTH } from '../../../shared/contract';
 import { FORECAST_CATEGORIES } from '../../../shared/domain/stages';
 import { parseAmount } from '../../../shared/money';
 import { parseDay, parseTimestamp } from '../../../shared/time';
@@ -35,6 +36,7 @@ export function readDeals(
     const problems: Problem[] = [];
     const id = row.get('id');
     if (!id) problems.push(problem('id_empty'));
+    else if (id.length > MAX_ID_LENGTH) problems.push(problem('id_too_long', { max: MAX_ID_LENGTH }));
     else if (firstLine.has(id)) problems.push(problem('id_duplicate', { id, line: firstLine.get(id)! }));
 
     const amountText = row.get('amount');

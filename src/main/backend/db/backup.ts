@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { WorkbenchError } from '../../../shared/result';
 
 /** `<workspace>.backup-20261122T101500Z-<why>.db`, beside the workspace. */
 export function backupPath(workspacePath: string, why: string): string {
@@ -17,7 +18,9 @@ export function backupPath(workspacePath: string, why: string): string {
  * while the app is open and never writes to the source). Returns the copy's path.
  */
 export function backupTo(sqlite: BetterSqlite3.Database, destination: string): string {
-  if (existsSync(destination)) throw new Error(`${destination} already exists; choose another file name`);
+  if (existsSync(destination)) {
+    throw new WorkbenchError('invalid_input', `${destination} already exists; choose another file name.`);
+  }
   sqlite.prepare('VACUUM INTO ?').run(destination);
   return destination;
 }

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { WorkbenchError } from '../../../shared/result';
@@ -42,10 +42,26 @@ function existingBackups(path: string): string[] {
   }
 }
 
+/**
+ * A backup of this kind made since the workspace last changed: refusing the same file
+ * again and again should not fill the folder with identical copies.
+ */
+function reusableBackup(path: string, why: string): string | null {
+  const since = statSync(path).mtimeMs;
+  const match = existingBackups(path)
+    .filter((b) => b.includes(`-${why}`))
+    .reverse()
+    .find((b) => statSync(b).mtimeMs >= since);
+  return match ?? null;
+}
+
 const isSqliteError = (e: unknown): boolean =>
   typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_');
 
-function corrupt(path: string, reason: string): WorkbenchError {
+function corrupt(path: string, fullReason: string): WorkbenchError {
+  // SQLite's integrity report can run to a hundred lines; the first says enough.
+  const firstLine = fullReason.split('\n')[0]!;
+  const reason = firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
   const backups = existingBackups(path);
   const restore = backups.length
     ? ` The newest backup is ${backups.at(-1)}: copy it over ${path} to restore it.`
@@ -100,6 +116,10 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       .pluck()
       .all() as string[];
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    if (tables.length === 0 && !isNew && !options.create) {
+      // An empty file is not a workspace; only commands that create one may fill it in.
+      throw corrupt(path, 'the file is empty (no workspace tables)');
+    }
     if (tables.length > 0 && appId !== APPLICATION_ID) {
       throw corrupt(path, 'it is a SQLite database of another program, not a Funnel Workbench workspace');
     }
@@ -109,7 +129,8 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       : [];
     const unknown = applied.filter((name) => !(name in migrations));
     if (unknown.length > 0) {
-      const backup = backupTo(sqlite, backupPath(path, `from-newer-build`));
+      const backup =
+        reusableBackup(path, 'from-newer-build') ?? backupTo(sqlite, backupPath(path, 'from-newer-build'));
       throw new WorkbenchError(
         'workspace_from_newer_build',
         `${path} was written by a newer version of Funnel Workbench (schema ${unknown.at(-1)}; this version knows up to ${latestMigration}). ` +
@@ -133,7 +154,12 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     if (pending.length > 0) {
+      // Kysely runs SQLite migrations outside a transaction (its DDL is not transactional
+      // there); one explicit transaction makes a crash mid-way leave the file as it was.
+      sqlite.exec('begin immediate');
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      if (!error && tables.length === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+      sqlite.exec(error ? 'rollback' : 'commit');
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
         throw new WorkbenchError(
@@ -143,7 +169,6 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
           { path, backup: migrationBackup },
         );
       }
-      if (tables.length === 0) sqlite.pragma(`application_id = ${APPLICATION_ID}`);
     }
 
     return {

@@ -8,7 +8,8 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   return {
     path: ws.path,
     isDemo: readSetting(sqlite, 'workspace.isDemo', false),
-    currency: readSetting(sqlite, 'workspace.currency', 'CNY'),
+    // Empty until an import names one: the UI then shows plain numbers, not a guessed ¥.
+    currency: readSetting(sqlite, 'workspace.currency', ''),
     dealCount: sqlite.prepare('select count(*) from deals where deleted_at is null').pluck().get() as number,
     now: formatTimestamp(workspaceNow(sqlite)),
     schemaVersion: ws.schemaVersion,

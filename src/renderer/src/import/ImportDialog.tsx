@@ -14,6 +14,7 @@ import {
 import { useApi } from '../api/ApiProvider';
 import { useFormat } from '../format/useFormat';
 import { CheckReport } from './CheckReport';
+import { formatImportMessage } from '../../../shared/import-messages';
 import { FileReadError, readFiles, validRows, type PickedFiles } from './readFiles';
 
 type Step =
@@ -45,7 +46,7 @@ export function ImportDialog({
   onClose: () => void;
   isDemo: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const api = useApi();
   const queryClient = useQueryClient();
@@ -80,7 +81,9 @@ export function ImportDialog({
     } catch (e) {
       const message =
         e instanceof FileReadError
-          ? t('import.readError', { name: e.fileName, message: e.message })
+          ? e.code === 'non_utf8'
+            ? formatImportMessage('non_utf8', { file: e.fileName }, i18n.language)
+            : t('import.readError', { name: e.fileName, message: e.message })
           : t('errors.generic', { message: e instanceof Error ? e.message : String(e) });
       setStep({ name: 'select', error: message });
     }

@@ -4,8 +4,9 @@ import { useApi } from '../api/ApiProvider';
 import { dealKey } from '../deal/useDeal';
 
 /**
- * The backend announces changes made elsewhere (an import in another window, a sync,
- * `funnel import` on the command line): refetch what is on screen. A notes change only
+ * The backend announces changes made through it (an import in another window or tab, a
+ * note, later a sync): refetch what is on screen. (Changes by another process, such as
+ * `funnel import` on the command line, show after a reload.) A notes change only
  * touches deal details, so the (expensive) deal list stays cached.
  */
 export function useWorkspaceEvents(): void {
