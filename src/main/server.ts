@@ -1,12 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { EventName, Events } from '../shared/contract';
 import type { Registry } from './backend/registry';
-// The same policy as the desktop window's (one definition for both ways of serving the page).
-import { contentSecurityPolicy } from './shell/security';
+// The page is served as the desktop window serves it (one loader, one CSP for both).
+import { loadRendererAsset } from './shell/renderer-files';
+import { APP_HOST, APP_SCHEME } from './shell/security';
 
 /**
  * Browser mode (`funnel serve`): the same registry as the desktop app, over HTTP on
@@ -36,19 +35,6 @@ export interface RunningServer {
 
 const COOKIE = 'funnel_session';
 const MAX_BODY = 600 * 1024 * 1024;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 const sameToken = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -182,36 +168,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       send(res, 405, 'Method not allowed.');
       return;
     }
-    await serveStatic(url.pathname, res);
+    await serveStatic(url.pathname, req.method, res);
   }
 
-  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(options.rendererDir, relative));
-    if (!file.startsWith(normalize(options.rendererDir) + sep)) {
-      send(res, 404, 'Not found.');
-      return;
-    }
-    let data: Buffer;
-    try {
-      data = await readFile(file);
-    } catch {
-      send(res, 404, 'Not found.');
-      return;
-    }
-    const type = MIME[extname(file)] ?? 'application/octet-stream';
-    if (extname(file) === '.html') {
-      const nonce = randomBytes(18).toString('base64');
-      res.writeHead(200, {
-        'Content-Type': type,
-        'Content-Security-Policy': contentSecurityPolicy(nonce),
-        'Cache-Control': 'no-store',
-      });
-      res.end(data.toString('utf8').replaceAll('%CSP_NONCE%', nonce));
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
-    res.end(data);
+  async function serveStatic(pathname: string, method: string, res: ServerResponse): Promise<void> {
+    // The desktop window's loader, with its path checks and per-load nonce: the page is
+    // served the same way to both (it speaks app:// URLs, hence the translation).
+    const asset = await loadRendererAsset(
+      options.rendererDir,
+      `${APP_SCHEME}://${APP_HOST}${pathname}`,
+      method,
+    );
+    res.writeHead(asset.status, asset.headers);
+    res.end(asset.body ?? undefined);
   }
 
   await new Promise<void>((resolve, reject) => {

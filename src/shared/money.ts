@@ -39,3 +39,11 @@ export function formatAmount(cents: number): string {
 }
 
 export const centsToNumber = (cents: number): number => cents / 100;
+
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A plain decimal number as written in a CSV cell (no hex, exponents or spaces); null otherwise. */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim();
+  return PLAIN_DECIMAL.test(t) ? Number(t) : null;
+}

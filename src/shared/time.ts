@@ -17,6 +17,14 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= MONTH_DAYS[m - 1]! + (leap ? 1 : 0);
 }
 
+/** Date.UTC, except that years 0–99 stay those years (Date.UTC reads them as 1900–1999). */
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  if (y >= 100) return Date.UTC(y, mo, d, h, mi, s, ms);
+  const date = new Date(Date.UTC(2000, mo, d, h, mi, s, ms));
+  date.setUTCFullYear(y);
+  return date.getTime();
+}
+
 const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;
 
 /** The canonical written form `YYYY-MM-DDTHH:MM:SS.fffZ`, read without a regex (exports are all this). */
@@ -38,7 +46,7 @@ function parseCanonical(text: string): number | null {
   const s = digit(text, 17) * 10 + digit(text, 18);
   const ms = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
   if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  return utc(y, mo - 1, d, h, mi, s, ms);
 }
 const CANONICAL_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
 
@@ -69,7 +77,7 @@ export function parseTimestamp(text: string): number | null {
     if (oh > 23 || om > 59) return null;
     offsetMin = sign * (oh * 60 + om);
   }
-  return Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
+  return utc(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000;
 }
 
 /** The canonical written form: ISO 8601 in UTC with milliseconds. */

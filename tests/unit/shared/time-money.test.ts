@@ -61,3 +61,20 @@ describe('amounts', () => {
     expect(formatAmount(100000)).toBe('1000');
   });
 });
+
+describe('edge years and plain decimals', () => {
+  it('keeps years below 100 as written', () => {
+    expect(new Date(parseTimestamp('0099-01-01')!).toISOString()).toBe('0099-01-01T00:00:00.000Z');
+    expect(new Date(parseTimestamp('0099-01-01T00:00:00.000Z')!).toISOString()).toBe(
+      '0099-01-01T00:00:00.000Z',
+    );
+  });
+
+  it('reads only plain decimals where a number is expected', async () => {
+    const { parseDecimal } = await import('../../../src/shared/money');
+    expect(parseDecimal('12.5')).toBe(12.5);
+    expect(parseDecimal(' 7 ')).toBe(7);
+    for (const bad of ['0x14', '1e1', '', 'ten', '1,5', 'Infinity'])
+      expect(parseDecimal(bad), bad).toBeNull();
+  });
+});

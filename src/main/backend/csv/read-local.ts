@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../../shared/money';
 import { parseAmount } from '../../../shared/money';
 import { QUARTER } from '../../../shared/time';
 import { problem, type IssueLog, type Problem } from './issues';
@@ -22,11 +23,11 @@ export function readMentors(
     const dealId = row.get('deal_id');
     if (!dealId) problems.push(problem('deal_id_empty'));
     else if (!dealExists(dealId)) problems.push(problem('deal_unknown', { id: dealId }));
-    const mentor = row.get('mentor').trim();
-    if (!mentor) problems.push(problem('mentor_empty'));
+    const mentor = row.get('mentor');
+    if (!mentor.trim()) problems.push(problem('mentor_empty'));
     const shareText = row.get('share_pct').trim();
-    const share = Number(shareText);
-    if (shareText === '' || !(share >= 0 && share <= 100))
+    const share = parseDecimal(shareText);
+    if (share === null || !(share >= 0 && share <= 100))
       problems.push(problem('share_invalid', { value: shareText }));
     if (problems.length) {
       for (const p of problems) log.error('mentors', row.line, p);
@@ -34,9 +35,9 @@ export function readMentors(
     }
     const key = `${dealId}\u0000${mentor}`;
     const tag = tags.get(key);
-    if (!tag) tags.set(key, { dealId, mentor, sharePct: share, line: row.line });
+    if (!tag) tags.set(key, { dealId, mentor, sharePct: share!, line: row.line });
     else {
-      tag.sharePct += share;
+      tag.sharePct += share!;
       if (tag.sharePct > 100)
         log.error('mentors', row.line, problem('share_over', { mentor, id: dealId, total: tag.sharePct }));
     }

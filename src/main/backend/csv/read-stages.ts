@@ -1,3 +1,4 @@
+import { parseDecimal } from '../../../shared/money';
 import { DEFAULT_STAGES, type Stage, type StageKind } from '../../../shared/domain/stages';
 import { problem, type IssueLog, type Problem } from './issues';
 import type { CanonicalRow } from './table-reader';
@@ -14,18 +15,18 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
     if (!key) problems.push(problem('key_empty'));
     else if (seen.has(key)) problems.push(problem('key_duplicate', { value: key }));
     const name = row.get('name');
-    const order = Number(row.get('order'));
-    if (row.get('order').trim() === '' || !Number.isFinite(order))
-      problems.push(problem('order_invalid', { value: row.get('order') }));
+    const order = parseDecimal(row.get('order'));
+    if (order === null) problems.push(problem('order_invalid', { value: row.get('order') }));
     const kind = row.get('kind') as StageKind;
     if (!KINDS.includes(kind)) problems.push(problem('kind_invalid', { value: row.get('kind') }));
-    const probability = Number(row.get('probability'));
-    if (row.get('probability').trim() === '' || !(probability >= 0 && probability <= 1)) {
+    const probability = parseDecimal(row.get('probability'));
+    if (probability === null || !(probability >= 0 && probability <= 1)) {
       problems.push(problem('probability_invalid', { value: row.get('probability') }));
     }
     const dwellText = row.get('dwell_limit_days').trim();
-    const dwell = dwellText === '' ? null : Number(dwellText);
-    if (dwell !== null && !(dwell >= 0)) problems.push(problem('dwell_invalid', { value: dwellText }));
+    const dwell = dwellText === '' ? null : parseDecimal(dwellText);
+    if (dwellText !== '' && !(dwell !== null && dwell >= 0))
+      problems.push(problem('dwell_invalid', { value: dwellText }));
     if (problems.length) {
       for (const p of problems) log.error('stages', row.line, p);
       continue;
@@ -40,9 +41,9 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
       name,
       nameZh: known?.nameZh ?? null,
       nameEn: known?.nameEn ?? null,
-      order,
+      order: order!,
       kind,
-      probability,
+      probability: probability!,
       dwellLimitDays: dwell,
       buyingPhase: known?.buyingPhase ?? null,
       exitCriteria: known?.exitCriteria ?? null,
