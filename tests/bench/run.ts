@@ -163,30 +163,39 @@ function rawInsert(ws: Workspace, deals: string, history: string): { rows: numbe
   return { rows: dealValues.length + historyValues.length, seconds: (performance.now() - t0) / 1000 };
 }
 
-async function importRate(source: Workspace) {
-  const deals = exportCsv(source, 'deals').text;
-  const history = exportCsv(source, 'history').text;
-  const target = await fresh('import.db');
-  const t0 = performance.now();
-  const out = applyImport(
-    target,
-    { deals: { name: 'deals.csv', text: deals }, history: { name: 'history.csv', text: history } },
-    { skipInvalid: false },
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  await target.close();
-  const rawWs = await fresh('raw.db');
-  const raw = rawInsert(rawWs, deals, history);
-  await rawWs.close();
-  const rows = out.imported.deals + out.imported.history;
-  const importRowsPerSecond = rows / seconds;
-  const rawRowsPerSecond = raw.rows / raw.seconds;
+/**
+ * Import vs raw insert of the same rows. The source workspace is closed first (an import
+ * does not run beside a 200k-deal generation), and each side runs twice, alternating,
+ * best run kept: on a shared 2-core machine one unlucky pause should not decide the ratio.
+ */
+async function importRate(deals: string, history: string) {
+  let best = { seconds: Infinity, deals: 0, history: 0 };
+  let bestRaw = { seconds: Infinity, rows: 0 };
+  for (let round = 0; round < 2; round++) {
+    const rawWs = await fresh(`raw-${round}.db`);
+    const raw = rawInsert(rawWs, deals, history);
+    await rawWs.close();
+    if (raw.seconds < bestRaw.seconds) bestRaw = raw;
+
+    const target = await fresh(`import-${round}.db`);
+    const t0 = performance.now();
+    const out = applyImport(
+      target,
+      { deals: { name: 'deals.csv', text: deals }, history: { name: 'history.csv', text: history } },
+      { skipInvalid: false },
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await target.close();
+    if (seconds < best.seconds) best = { seconds, deals: out.imported.deals, history: out.imported.history };
+  }
+  const importRowsPerSecond = (best.deals + best.history) / best.seconds;
+  const rawRowsPerSecond = bestRaw.rows / bestRaw.seconds;
   return {
-    deals: out.imported.deals,
-    historyRows: out.imported.history,
-    importSeconds: seconds,
+    deals: best.deals,
+    historyRows: best.history,
+    importSeconds: best.seconds,
     importRowsPerSecond,
-    rawSeconds: raw.seconds,
+    rawSeconds: bestRaw.seconds,
     rawRowsPerSecond,
     ratio: importRowsPerSecond / rawRowsPerSecond,
     target: 0.5,
@@ -205,8 +214,10 @@ async function main() {
   log('deals-table queries…');
   const query = await dealsTableQuery(big);
   log('import vs raw insert…');
-  const imp = await importRate(big);
+  const dealsCsv = exportCsv(big, 'deals').text;
+  const historyCsv = exportCsv(big, 'history').text;
   await big.close();
+  const imp = await importRate(dealsCsv, historyCsv);
   const result = {
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     demoGeneration: {
