@@ -1,5 +1,6 @@
 import type { DealDetail, FieldChange, StageVisit } from '../../../shared/contract';
 import { DAY_MS, formatTimestamp } from '../../../shared/time';
+import { stageVisits } from '../../../shared/domain/timeline';
 import { WorkbenchError } from '../../../shared/result';
 import type { Workspace } from '../db/connection';
 import type { DealRecord } from '../db/schema';
@@ -15,11 +16,7 @@ interface HistoryRow {
   source: string;
 }
 
-/**
- * A deal's stage visits up to `now` (PRODUCT.md, "Timeline of a deal"): from created_at
- * in the stage of its earliest stage row (or its column), moving at each stage row before
- * `now` in time order; consecutive rows of one stage merge.
- */
+/** The stage visits shown in the drawer: the timeline cut at the workspace's "now". */
 export function stageTimeline(
   createdAt: number,
   stageColumn: string,
@@ -27,28 +24,12 @@ export function stageTimeline(
   now: number,
 ): StageVisit[] {
   const stageRows = rows.filter((r) => r.field === 'stage');
-  let current = stageRows[0]?.value ?? stageColumn;
-  let entered = createdAt;
-  const visits: StageVisit[] = [];
-  for (const row of stageRows) {
-    if (row.changedAt >= now) break;
-    if (row.value === current) continue;
-    visits.push({
-      stage: current,
-      enteredAt: formatTimestamp(entered),
-      exitedAt: formatTimestamp(row.changedAt),
-      days: (row.changedAt - entered) / DAY_MS,
-    });
-    current = row.value;
-    entered = row.changedAt;
-  }
-  visits.push({
-    stage: current,
-    enteredAt: formatTimestamp(entered),
-    exitedAt: null,
-    days: Math.max(0, now - entered) / DAY_MS,
-  });
-  return visits;
+  return stageVisits(createdAt, stageColumn, stageRows, now).map((v) => ({
+    stage: v.stage,
+    enteredAt: formatTimestamp(v.enteredAt),
+    exitedAt: v.exitedAt === null ? null : formatTimestamp(v.exitedAt),
+    days: Math.max(0, (v.exitedAt ?? now) - v.enteredAt) / DAY_MS,
+  }));
 }
 
 const changes = (rows: readonly HistoryRow[], field: string): FieldChange[] =>

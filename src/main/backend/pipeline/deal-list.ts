@@ -3,7 +3,7 @@ import type { DealPage, DealQuery, DealRow, DealSortColumn, Facets } from '../..
 import { dealQuerySchema } from '../../../shared/contract';
 import { FORECAST_CATEGORIES, type Stage } from '../../../shared/domain/stages';
 import { DAY_MS, formatTimestamp, quarterOf, quarterRange } from '../../../shared/time';
-import type { Database } from '../db/schema';
+import type { Database, DealRecord } from '../db/schema';
 import type { Workspace } from '../db/connection';
 import { loadStages } from './stages';
 import { workspaceNow } from '../workspace/settings';
@@ -73,19 +73,20 @@ function whereClauses(query: ParsedQuery, stages: readonly Stage[], now: number)
   return where;
 }
 
-interface ListedDeal {
-  id: string;
-  name: string;
-  account: string;
-  owner: string;
-  team: string;
-  amount_cents: number;
-  stage: string;
-  close_date: string | null;
-  forecast_category: string;
-  updated_at: number;
-  stage_entered_at: number;
-}
+type ListedDeal = Pick<
+  DealRecord,
+  | 'id'
+  | 'name'
+  | 'account'
+  | 'owner'
+  | 'team'
+  | 'amount_cents'
+  | 'stage'
+  | 'close_date'
+  | 'forecast_category'
+  | 'updated_at'
+  | 'stage_entered_at'
+>;
 
 export function toDealRow(d: ListedDeal, stage: Stage | undefined, now: number): DealRow {
   const daysInStage = Math.max(0, now - d.stage_entered_at) / DAY_MS;

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryField } from '../../../shared/domain/stages';
+import { stageVisits } from '../../../shared/domain/timeline';
 
 /** A deal's upstream columns, in storage units (ms, cents). */
 export interface DealValues {
@@ -28,30 +29,14 @@ export interface HistoryValues {
   changedAt: number;
 }
 
-/**
- * When the deal entered the stage it is in at the end of its history: the timeline starts
- * at `createdAt` in the stage of the earliest stage row (or the `stage` column), then
- * moves at each stage row in time order (ties keep file order); repeats merge.
- */
+/** When the deal entered the stage it is in at the end of its history. */
 export function stageEnteredAt(
   createdAt: number,
   stageColumn: string,
   history: readonly HistoryValues[],
 ): number {
   const rows = history.filter((h) => h.field === 'stage');
-  if (rows.length === 0) return createdAt;
-  // Array.prototype.sort is stable, so rows stamped at the same instant keep file order.
-  rows.sort((a, b) => a.changedAt - b.changedAt);
-  let current = rows[0]!.value;
-  let entered = createdAt;
-  for (const row of rows) {
-    if (row.value !== current) {
-      current = row.value;
-      entered = Math.max(row.changedAt, createdAt);
-    }
-  }
-  void stageColumn;
-  return entered;
+  return stageVisits(createdAt, stageColumn, rows).at(-1)!.enteredAt;
 }
 
 /** What the pipeline search looks in: name, account, id and owner, one per line. */
