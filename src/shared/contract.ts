@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Stage } from './domain/stages';
+import { QUARTER } from './time';
 import type { ImportMessageCode, ImportMessageParams } from './import-messages';
 
 /**
@@ -9,7 +10,7 @@ import type { ImportMessageCode, ImportMessageParams } from './import-messages';
  * validated against these schemas at the backend boundary whatever the transport.
  */
 
-const quarter = z.string().regex(/^\d{4}Q[1-4]$/);
+const quarter = z.string().regex(QUARTER);
 const text = z.string().max(10_000);
 
 /** The longest deal id the workspace accepts (imports refuse longer ones, so every deal can be opened). */

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Facets } from '../../../shared/contract';
-import { stageLabel, type Stage } from '../../../shared/domain/stages';
+import {
+  FORECAST_CATEGORIES,
+  stageLabel,
+  type ForecastCategory,
+  type Stage,
+} from '../../../shared/domain/stages';
 import { useApi } from '../api/ApiProvider';
 
 export const facetsKey = ['pipeline.facets'] as const;
@@ -16,9 +21,8 @@ export function useFacets() {
   });
 }
 
-const FORECAST_KEYS = ['pipeline', 'best_case', 'commit', 'omitted', 'closed'] as const;
-type ForecastKey = (typeof FORECAST_KEYS)[number];
-const isForecastKey = (v: string): v is ForecastKey => (FORECAST_KEYS as readonly string[]).includes(v);
+const isForecastCategory = (v: string): v is ForecastCategory =>
+  (FORECAST_CATEGORIES as readonly string[]).includes(v);
 
 /**
  * Stage and forecast-category names in the UI language. Stage names come from the
@@ -36,7 +40,7 @@ export function useLabels(facets: Facets | undefined) {
         return s ? stageLabel(s, language) : key;
       },
       stageKind: (key: string) => stages.get(key)?.kind ?? 'open',
-      forecast: (category: string) => (isForecastKey(category) ? t(`forecast.${category}`) : category),
+      forecast: (category: string) => (isForecastCategory(category) ? t(`forecast.${category}`) : category),
     };
   }, [facets, language, t]);
 }
