@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'backend-host': resolve(__dirname, 'src/main/backend/host.ts'),
+          // Large imports run on a worker thread of the backend (see csv/import-job.ts).
+          'import-worker': resolve(__dirname, 'src/main/backend/csv/import-worker.ts'),
         },
       },
     },

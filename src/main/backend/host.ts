@@ -88,7 +88,7 @@ async function start(): Promise<void> {
     if (!workspacePath) throw new Error('FUNNEL_WORKSPACE is not set');
     mkdirSync(dirname(workspacePath), { recursive: true });
     workspace = await ensureWorkspace(workspacePath, nativeBinding ? { nativeBinding } : {});
-    const registry = createBackend(workspace, ports.emit);
+    const registry = createBackend(workspace, ports.emit, nativeBinding ? { nativeBinding } : {});
     resolveBackend(registry);
     parent.postMessage({ type: 'ready' });
   } catch (e) {

@@ -14,6 +14,9 @@ import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-l
 import { readStages } from './read-stages';
 import { readCanonical } from './table-reader';
 
+/** Deals between two progress reports while writing. */
+const PROGRESS_EVERY = 5000;
+
 const KINDS: ImportFileKind[] = ['deals', 'history', 'stages', 'mentors', 'quotas'];
 
 interface ImportPlan {
@@ -232,6 +235,7 @@ export function applyImport(
     for (const { deal } of p.deals) {
       inFile.add(deal.id);
       writer.write(deal, p.history.get(deal.id));
+      if (writer.written % PROGRESS_EVERY === 0) options.onProgress?.('writing', writer.written, total);
     }
     for (const [dealId, rows] of p.history) if (!inFile.has(dealId)) writer.replaceHistory(dealId, rows);
     writer.finish();
