@@ -149,6 +149,25 @@ function printIssues(kind: 'error' | 'warning', issues: ImportIssue[], files: Re
   if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more ${kind}s`);
 }
 
+/**
+ * A one-line progress report on an interactive terminal (stderr, so stdout stays the
+ * command's result); silent when piped or in CI.
+ */
+function terminalProgress():
+  ((phase: 'checking' | 'writing', done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = '';
+  return (phase, done, total) => {
+    const text =
+      phase === 'checking'
+        ? 'Checking the files…'
+        : `Writing deals: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`;
+    if (text === last) return;
+    last = text;
+    process.stderr.write(`\r\x1b[2K${text}${phase === 'writing' && done === total ? '\n' : ''}`);
+  };
+}
+
 async function importCommand(argv: string[]): Promise<void> {
   const { values } = args(argv, {
     db: { type: 'string' },
@@ -179,7 +198,10 @@ async function importCommand(argv: string[]): Promise<void> {
   const existed = existsSync(db);
   const outcome = await withWorkspace(db, true, (ws) => {
     try {
-      return applyImport(ws, files, { skipInvalid: Boolean(values['skip-invalid']) });
+      return applyImport(ws, files, {
+        skipInvalid: Boolean(values['skip-invalid']),
+        onProgress: terminalProgress(),
+      });
     } catch (e) {
       if (e instanceof WorkbenchError && e.code === 'import_invalid') {
         const check = e.details as { errors: ImportIssue[]; warnings: ImportIssue[]; moreErrors: number };
