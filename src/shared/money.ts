@@ -38,8 +38,6 @@ export function formatAmount(cents: number): string {
   return `${sign}${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-export const centsToNumber = (cents: number): number => cents / 100;
-
 const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** A plain decimal number as written in a CSV cell (no hex, exponents or spaces); null otherwise. */

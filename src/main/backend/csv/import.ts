@@ -83,9 +83,8 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     }
     for (const [stage, n] of orphaned) log.error('stages', 0, problem('stage_dropped', { stage, count: n }));
   }
-  const historyReplaced = new Set<string>();
-  for (const row of rows.history) historyReplaced.add(row.get('deal_id'));
   if (stages && !replacesDemo) {
+    const historyReplaced = new Set(rows.history.map((row) => row.get('deal_id')));
     // …and every stored history row that stays: a timeline may not pass through a stage
     // the model no longer knows (the workspace could not re-import its own export).
     const orphaned = new Map<string, Set<string>>();

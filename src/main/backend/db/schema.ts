@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /**
  * Kysely's view of the tables created in migrations/. Times are integer ms (UTC), money
@@ -246,5 +246,4 @@ export interface Database {
 }
 
 export type DealRecord = Selectable<DealsTable>;
-export type NewDeal = Insertable<DealsTable>;
 export type NoteRecord = Selectable<DealNotesTable>;

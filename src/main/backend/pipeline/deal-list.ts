@@ -6,7 +6,6 @@ import { DAY_MS, formatTimestamp, quarterOf, quarterRange } from '../../../share
 import type { Database, DealRecord } from '../db/schema';
 import type { Workspace } from '../db/connection';
 import { loadStages } from './stages';
-import { workspaceNow } from '../workspace/settings';
 
 /**
  * The pipeline screen's query: filter, sort and one page, all in SQLite, so the table
@@ -171,5 +170,3 @@ export function listFacets(ws: Workspace): Facets {
     forecastCategories: [...FORECAST_CATEGORIES],
   };
 }
-
-export const pipelineNow = (ws: Workspace): number => workspaceNow(ws.sqlite);

@@ -70,6 +70,8 @@ export class DealWriter {
   private readonly deleteHistory: BetterSqlite3.Statement;
   private readonly stageHistory: BetterSqlite3.Statement;
   private readonly insertHistoryBatch: BetterSqlite3.Statement;
+  private readonly findDeal: BetterSqlite3.Statement;
+  private readonly setStageEntered: BetterSqlite3.Statement;
   /** History rows waiting for a multi-row insert (5 values a row). */
   private readonly pending: (string | number)[] = [];
   written = 0;
@@ -102,6 +104,8 @@ export class DealWriter {
       `insert into deal_history(deal_seq, field, value, changed_at, source) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.deleteHistory = sqlite.prepare('delete from deal_history where deal_seq = ?');
+    this.findDeal = sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?');
+    this.setStageEntered = sqlite.prepare('update deals set stage_entered_at = ? where seq = ?');
     this.stageHistory = sqlite.prepare(
       `select h.value, h.changed_at as changedAt from deal_history h join deals d on d.seq = h.deal_seq
        where d.id = ? and h.field = 'stage' order by h.changed_at, h.id`,
@@ -178,17 +182,13 @@ export class DealWriter {
   /** Replaces the history of a stored deal that the import names without its deal row. */
   replaceHistory(dealId: string, history: readonly HistoryValues[]): void {
     this.flush();
-    const row = this.sqlite
-      .prepare('select seq, created_at as createdAt, stage from deals where id = ?')
-      .get(dealId) as { seq: number; createdAt: number; stage: string } | undefined;
+    const row = this.findDeal.get(dealId) as { seq: number; createdAt: number; stage: string } | undefined;
     if (!row) throw new Error(`deal ${dealId} is not in the workspace`);
     this.deleteHistory.run(row.seq);
     for (const h of history)
       this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
     this.historyWritten += history.length;
-    this.sqlite
-      .prepare('update deals set stage_entered_at = ? where seq = ?')
-      .run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
+    this.setStageEntered.run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
   }
 
   /** Writes what is pending and brings the reference tables (teams, owners, accounts) up to date. */
