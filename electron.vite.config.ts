@@ -8,21 +8,29 @@ import react from '@vitejs/plugin-react';
  * Runtime dependencies of main (better-sqlite3, kysely, zod) stay external: they are
  * loaded from node_modules, so the native addon is never bundled.
  */
+/** The path aliases of tsconfig.base.json, for every build. */
+const alias = {
+  '@shared': resolve(__dirname, 'src/shared'),
+  '@backend': resolve(__dirname, 'src/main/backend'),
+};
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       externalizeDeps: true,
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'backend-host': resolve(__dirname, 'src/main/backend/host.ts'),
-          // Large imports run on a worker thread of the backend (see csv/import-job.ts).
-          'import-worker': resolve(__dirname, 'src/main/backend/csv/import-worker.ts'),
+          'backend-host': resolve(__dirname, 'src/main/host.ts'),
+          // Large imports run on a worker thread of the backend (see imports/job.ts).
+          'import-worker': resolve(__dirname, 'src/main/backend/imports/worker.ts'),
         },
       },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       externalizeDeps: true,
       rollupOptions: {
@@ -34,6 +42,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
+    resolve: { alias: { '@shared': alias['@shared'] } },
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

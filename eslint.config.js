@@ -29,6 +29,8 @@ export default tseslint.config(
       '.electron-native/**',
       'coverage/**',
       'tests/e2e/artifacts/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,
@@ -59,7 +61,7 @@ export default tseslint.config(
                 'The renderer runs in a sandboxed page: reach data through the typed client (src/renderer/src/api).',
             },
             {
-              group: ['**/main/**', '**/preload/**'],
+              group: ['**/main/**', '**/preload/**', '@backend/*', '@backend/**'],
               message: 'The renderer imports only src/shared and browser libraries.',
             },
           ],
@@ -81,7 +83,7 @@ export default tseslint.config(
               message: 'src/shared is pure: no Node, Electron, database or UI code.',
             },
             {
-              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              group: ['**/main/**', '**/renderer/**', '**/preload/**', '@backend/*', '@backend/**'],
               message: 'src/shared depends on nothing else in the project.',
             },
           ],

@@ -1,10 +1,19 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/** The path aliases of tsconfig.base.json. */
+const alias = {
+  '@shared': resolve(import.meta.dirname, 'src/shared'),
+  '@backend': resolve(import.meta.dirname, 'src/main/backend'),
+};
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           environment: 'node',
@@ -13,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'ui',
@@ -23,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventName, Events } from '../shared/contract';
+import type { EventName, Events } from '@shared/contract';
 import type { Registry } from './backend/registry';
 // The page is served as the desktop window serves it (one loader, one CSP for both).
 import { loadRendererAsset } from './shell/renderer-files';

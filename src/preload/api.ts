@@ -1,5 +1,5 @@
-import type { Channel, Events, InputOf, ResultOf } from '../shared/contract';
-import type { Result } from '../shared/result';
+import type { AppChannel, Events, InputOf, ResultOf } from '@shared/contract';
+import type { Result } from '@shared/result';
 
 /**
  * The type of `window.funnel`, the page's whole view of the desktop app. Depends on
@@ -20,7 +20,7 @@ export type BridgeEventName = keyof BridgeEvents;
 
 export interface FunnelBridge {
   /** Never rejects: every failure is an `{ok:false, error}` Result the UI can show. */
-  invoke<K extends Channel>(channel: K, input: InputOf<K>): Promise<Result<ResultOf<K>>>;
+  invoke<K extends AppChannel>(channel: K, input: InputOf<K>): Promise<Result<ResultOf<K>>>;
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on<E extends BridgeEventName>(event: E, callback: (payload: BridgeEvents[E]) => void): () => void;
 }

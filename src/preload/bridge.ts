@@ -1,5 +1,6 @@
-import type { AppError, ErrorCode, Result } from '../shared/result';
-import type { PortMessage, PortRequest } from '../main/shell/backend-port';
+import { isMessageRef, msg, type MessageRef } from '@shared/messages';
+import { appError, type AppError, type ErrorCode, type Result } from '@shared/result';
+import type { PortMessage, PortRequest } from '@shared/wire';
 import { MENU_COMMANDS, type FunnelBridge } from './api';
 import { BACKEND_EVENTS, CHANNELS } from './channels';
 
@@ -36,15 +37,20 @@ export interface Bridge {
 const EVENT_NAMES: ReadonlySet<string> = new Set<string>([...BACKEND_EVENTS, 'menu.command']);
 const CHANNEL_NAMES: ReadonlySet<string> = new Set<string>(CHANNELS);
 
-function failure(code: ErrorCode, message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+function failure(code: ErrorCode, say: MessageRef): Result<never> {
+  return { ok: false, error: appError(code, say) };
 }
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as { ok?: unknown; error?: Partial<AppError> };
   if (r.ok === true) return 'value' in r;
-  return r.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string';
+  return (
+    r.ok === false &&
+    typeof r.error?.code === 'string' &&
+    typeof r.error.message === 'string' &&
+    isMessageRef(r.error.say)
+  );
 }
 
 export function createBridge(): Bridge {
@@ -69,16 +75,16 @@ export function createBridge(): Bridge {
       resolve(
         failure(
           'invalid_input',
-          `The request for ${request.channel} could not be sent: ${(e as Error).message}`,
+          msg('request_unsendable', { channel: request.channel, reason: (e as Error).message }),
         ),
       );
     }
   }
 
-  function abandonWaiting(message: string): void {
+  function abandonWaiting(say: MessageRef): void {
     const resolvers = [...waiting.values()];
     waiting.clear();
-    for (const resolve of resolvers) resolve(failure('internal', message));
+    for (const resolve of resolvers) resolve(failure('internal', say));
   }
 
   function deliver(event: string, payload: unknown): void {
@@ -100,11 +106,7 @@ export function createBridge(): Bridge {
       const resolve = waiting.get(message.id);
       if (!resolve) return;
       waiting.delete(message.id);
-      resolve(
-        isResult(message.result)
-          ? message.result
-          : failure('internal', 'The backend sent an unreadable answer.'),
-      );
+      resolve(isResult(message.result) ? message.result : failure('internal', msg('answer_unreadable')));
     } else if (message.type === 'event' && BACKEND_EVENTS.includes(message.event)) {
       deliver(message.event, message.payload);
     }
@@ -121,14 +123,14 @@ export function createBridge(): Bridge {
         // already closed
       }
     }
-    abandonWaiting('The data service restarted while this request was running. Please try again.');
+    abandonWaiting(msg('service_restarted'));
     next.onmessage = (event) => receive(next, event.data);
     next.start?.();
     next.addEventListener?.('close', () => {
       if (port !== next) return;
       // The backend went away; new calls wait for the port main sends after a restart.
       port = null;
-      abandonWaiting('The data service stopped while this request was running. Please try again.');
+      abandonWaiting(msg('service_stopped'));
     });
     for (const { request, resolve } of queued.splice(0)) send(request, resolve);
   }
@@ -136,7 +138,9 @@ export function createBridge(): Bridge {
   const api: FunnelBridge = {
     invoke(channel, input) {
       if (typeof channel !== 'string' || !CHANNEL_NAMES.has(channel)) {
-        return Promise.resolve(failure('not_found', `Unknown channel "${String(channel).slice(0, 100)}".`));
+        return Promise.resolve(
+          failure('not_found', msg('channel_unknown', { channel: String(channel).slice(0, 100) })),
+        );
       }
       return new Promise((resolve) =>
         send({ id: nextId++, channel, input }, resolve as (r: Result<unknown>) => void),

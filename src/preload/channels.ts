@@ -1,13 +1,15 @@
-import type { Channel, EventName } from '../shared/contract';
+import type { AppChannel } from '@shared/contract';
+import { EVENT_NAMES, type EventName } from '@shared/contract/events';
 
 /**
- * The contract's channel and event names as plain data, so the sandboxed preload can
- * refuse unknown names without bundling zod and the schemas. `Record<Channel, true>`
- * makes a missing or extra name a type error; `tests/unit/shell/preload-channels.test.ts`
- * also compares the list with `Object.keys(contract)` at run time. A new channel in
- * `src/shared/contract.ts` therefore needs one line here.
+ * The names of the channels a window may call, as plain data, so the sandboxed preload can
+ * refuse unknown names without bundling zod and the schemas. `Record<AppChannel, true>`
+ * makes a missing or extra name a type error (the command line's own channels are not
+ * listed: a window never reaches them); `tests/unit/shell/preload-bridge.test.ts` also
+ * compares the list with the contract at run time. A new window channel in
+ * `src/shared/contract/<area>.ts` therefore needs one line here.
  */
-const channels: Record<Channel, true> = {
+const channels: Record<AppChannel, true> = {
   'workspace.info': true,
   'pipeline.facets': true,
   'pipeline.list': true,
@@ -21,10 +23,6 @@ const channels: Record<Channel, true> = {
   'export.csv': true,
 };
 
-const backendEvents: Record<EventName, true> = {
-  'workspace.changed': true,
-  'import.progress': true,
-};
-
-export const CHANNELS: readonly Channel[] = Object.freeze(Object.keys(channels) as Channel[]);
-export const BACKEND_EVENTS: readonly EventName[] = Object.freeze(Object.keys(backendEvents) as EventName[]);
+export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);
+/** The backend's events, from their one definition (plain data, no zod). */
+export const BACKEND_EVENTS: readonly EventName[] = EVENT_NAMES;

@@ -12,17 +12,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace, type Workspace } from '../../src/main/backend/db/connection';
-import { generateDemo } from '../../src/main/backend/demo/generate';
-import { exportCsv } from '../../src/main/backend/csv/export';
-import { applyImport } from '../../src/main/backend/csv/import';
-import { parseCsv } from '../../src/main/backend/csv/codec';
-import { listDeals } from '../../src/main/backend/pipeline/deal-list';
-import { loadStages } from '../../src/main/backend/pipeline/stages';
-import { workspaceNow } from '../../src/main/backend/workspace/settings';
-import type { DealQuery } from '../../src/shared/contract';
-import { parseTimestamp } from '../../src/shared/time';
-import { parseAmount } from '../../src/shared/money';
+import { openWorkspace, type Workspace } from '@backend/db/connection';
+import { generateDemo } from '@backend/demo/generate';
+import { exportCsv } from '@backend/export/csv';
+import { applyImport } from '@backend/imports/import';
+import { parseCsv } from '@backend/csv/codec';
+import { listDeals } from '@backend/pipeline/deal-list';
+import { loadStages } from '@backend/stages/model';
+import { workspaceNow } from '@backend/workspace/settings';
+import type { DealQuery } from '@shared/contract';
+import { parseTimestamp } from '@shared/time';
+import { parseAmount } from '@shared/money';
 
 const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
 const TODAY = '2026-11-20';

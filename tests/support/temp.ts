@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/backend/db/connection';
+import { openWorkspace, type Workspace } from '@backend/db/connection';
 
 const dirs: string[] = [];
 const open: Workspace[] = [];

@@ -1,4 +1,5 @@
 import type {
+  AppChannel,
   Channel,
   DealDetail,
   DealQuery,
@@ -12,9 +13,10 @@ import type {
   ResultOf,
   StageVisit,
   WorkspaceInfo,
-} from '../../src/shared/contract';
-import { DEFAULT_STAGES } from '../../src/shared/domain/stages';
-import type { AppError, Result } from '../../src/shared/result';
+} from '@shared/contract';
+import { DEFAULT_STAGES } from '@shared/domain/stages';
+import { msg } from '@shared/messages';
+import { appError, type AppError, type Result } from '@shared/result';
 import type { Transport } from '../../src/renderer/src/api/transport';
 
 /**
@@ -114,14 +116,14 @@ export class FakeBackend implements Transport {
     const failure = this.failures.get(channel)?.shift();
     if (failure) return { ok: false, error: failure };
     try {
-      return { ok: true, value: this.handle(channel as Channel, input as never) };
+      return { ok: true, value: this.handle(channel as AppChannel, input as never) };
     } catch (e) {
-      return { ok: false, error: { code: 'not_found', message: (e as Error).message } };
+      return { ok: false, error: appError('not_found', msg('deal_missing', { id: (e as Error).message })) };
     }
   }
 
-  private handle<K extends Channel>(channel: K, input: InputOf<K>): ResultOf<K> {
-    const handlers: { [C in Channel]: (input: InputOf<C>) => ResultOf<C> } = {
+  private handle<K extends AppChannel>(channel: K, input: InputOf<K>): ResultOf<K> {
+    const handlers: { [C in AppChannel]: (input: InputOf<C>) => ResultOf<C> } = {
       'workspace.info': (): WorkspaceInfo => ({
         path: '/tmp/fake.db',
         isDemo: this.isDemo,

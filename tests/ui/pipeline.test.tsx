@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { lastListCall, renderApp, rows } from './render';
+import { msg } from '@shared/messages';
+import { appError } from '@shared/result';
 
 describe('pipeline', () => {
   it('renders the first page of rows from pipeline.list, virtualised', async () => {
@@ -99,7 +101,11 @@ describe('pipeline', () => {
   it('shows what to do when the deals cannot be loaded', async () => {
     const { backend, user } = await renderApp();
     // Twice: the first failure is retried once automatically.
-    backend.failNext('pipeline.list', { code: 'internal', message: 'database is locked' }, 2);
+    backend.failNext(
+      'pipeline.list',
+      appError('internal', msg('channel_failed', { channel: 'pipeline.list', reason: 'database is locked' })),
+      2,
+    );
     await user.click(screen.getByTestId('sort-team'));
     const error = await screen.findByTestId('pipeline-error', {}, { timeout: 3000 });
     expect(error.textContent).toContain('database is locked');

@@ -6,6 +6,8 @@ import { ApiError } from '../../src/renderer/src/api/errors';
 import { defaultTransport, httpTransport, type Transport } from '../../src/renderer/src/api/transport';
 import { FakeBackend } from './fakeBackend';
 import { renderApp, rows } from './render';
+import { msg } from '@shared/messages';
+import { appError } from '@shared/result';
 
 class FakeEventSource {
   static last: FakeEventSource | null = null;
@@ -98,7 +100,7 @@ describe('HTTP transport (funnel serve)', () => {
 
   it('shows a full-screen message when the session has expired', async () => {
     const backend = new FakeBackend();
-    backend.failNext('preferences.get', { code: 'unauthorized', message: 'expired' });
+    backend.failNext('preferences.get', appError('unauthorized', msg('session_expired')));
     render(<App transport={backend} env="test" />);
     const screenMessage = await screen.findByTestId('session-expired');
     expect(screenMessage.textContent).toContain('funnel serve');
@@ -130,10 +132,15 @@ describe('desktop shell and workspace problems', () => {
     const backend = new FakeBackend();
     backend.failNext(
       'workspace.info',
-      {
-        code: 'workspace_from_newer_build',
-        message: 'Schema 9 is newer than this build (7). A backup is at /tmp/x.bak.',
-      },
+      appError(
+        'workspace_from_newer_build',
+        msg('workspace_from_newer_build', {
+          path: '/tmp/w.db',
+          schema: '209901010000_future',
+          supported: '202611220001_initial',
+          backup: '/tmp/x.bak',
+        }),
+      ),
       2,
     );
     render(<App transport={backend} env="test" />);

@@ -1,29 +1,63 @@
 import type { z } from 'zod';
 import {
   contract,
+  type Audience,
   type Channel,
   type EventName,
   type Events,
   type ParsedInputOf,
   type ResultOf,
-} from '../../shared/contract';
-import { WorkbenchError, type Result } from '../../shared/result';
+  type WriteActivity,
+} from '@shared/contract';
+import { msg, type MessageKey } from '@shared/messages';
+import { appError, WorkbenchError, type Result } from '@shared/result';
 
 export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
 
 export type Handler<K extends Channel> = (input: ParsedInputOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 
+/** An area's handlers: `Handlers<typeof noteChannels>` must cover exactly that area's channels. */
+export type Handlers<Area extends Record<string, unknown>> = {
+  [K in keyof Area & Channel]: Handler<K>;
+};
+
+const ACTIVITY: Record<WriteActivity, MessageKey> = {
+  import: 'activity_import',
+  notes: 'activity_notes',
+  preferences: 'activity_preferences',
+  demo: 'activity_demo',
+  sync: 'activity_sync',
+  meeting: 'activity_meeting',
+};
+
 /**
- * Channel → handler, shared by every transport (Electron MessagePort, `funnel serve`,
- * tests). Input is validated against the contract's schema before a handler sees it.
+ * Channel → handler, shared by every caller (Electron MessagePort, `funnel serve`, the
+ * CLI, tests). Input is validated against the contract's schema before a handler sees it.
+ *
+ * One write lock for the whole workspace: a channel that declares `writes` runs only when
+ * no other write is running, and is otherwise answered at once with a `busy` error naming
+ * what is running. A large import writes on a worker thread in one transaction that holds
+ * SQLite's write lock for seconds; a second writer would block this thread waiting for it
+ * (better-sqlite3 is synchronous), so refusing is kinder than freezing every window.
+ * After a write succeeds the registry announces `workspace.changed` with the activity.
  */
 export class Registry {
   private readonly handlers = new Map<string, (input: unknown) => unknown>();
+  private writing: WriteActivity | null = null;
+
+  constructor(private readonly emit: Emit = () => undefined) {}
 
   handle<K extends Channel>(channel: K, handler: Handler<K>): void {
     if (this.handlers.has(channel)) throw new Error(`channel ${channel} is registered twice`);
-    if (!(channel in contract)) throw new Error(`channel ${channel} is not in the contract`);
+    if (!Object.hasOwn(contract, channel)) throw new Error(`channel ${channel} is not in the contract`);
     this.handlers.set(channel, handler as (input: unknown) => unknown);
+  }
+
+  /** Registers one area's handlers. */
+  handleArea<Area extends Record<string, unknown>>(handlers: Handlers<Area>): void {
+    for (const [channel, handler] of Object.entries(handlers)) {
+      this.handle(channel as Channel, handler as Handler<Channel>);
+    }
   }
 
   /** Every contract channel must have a handler; call once all are registered. */
@@ -32,29 +66,67 @@ export class Registry {
     if (missing.length) throw new Error(`no handler for ${missing.join(', ')}`);
   }
 
-  async dispatch(channel: string, rawInput: unknown): Promise<Result<unknown>> {
+  /** What is being written right now, if anything. */
+  get activeWrite(): WriteActivity | null {
+    return this.writing;
+  }
+
+  /**
+   * Runs one call. `caller` is who asks: windows (the default) may not reach the command
+   * line's channels, which answer them as unknown.
+   */
+  async dispatch(channel: string, rawInput: unknown, caller: Audience = 'app'): Promise<Result<unknown>> {
     const handler = this.handlers.get(channel);
-    if (!handler || !Object.hasOwn(contract, channel)) {
-      return { ok: false, error: { code: 'not_found', message: `Unknown channel "${channel}".` } };
+    const spec = Object.hasOwn(contract, channel) ? contract[channel as Channel] : undefined;
+    const audience: Audience = (spec as { audience?: Audience } | undefined)?.audience ?? 'app';
+    if (!handler || !spec || (audience === 'cli' && caller !== 'cli')) {
+      return {
+        ok: false,
+        error: appError('not_found', msg('channel_unknown', { channel: channel.slice(0, 200) })),
+      };
     }
-    const schema = contract[channel as Channel].input as z.ZodType;
-    const parsed = schema.safeParse(rawInput ?? {});
+    const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) {
       const where = parsed.error.issues
         .slice(0, 5)
         .map((i) => `${i.path.join('.') || 'input'}: ${i.message}`)
         .join('; ');
+      return { ok: false, error: appError('invalid_input', msg('input_invalid', { channel, where })) };
+    }
+    const writes = (spec as { writes?: WriteActivity }).writes;
+    if (writes === undefined) return this.run(channel, handler, parsed.data);
+    if (this.writing) {
       return {
         ok: false,
-        error: { code: 'invalid_input', message: `Invalid input for ${channel}: ${where}.` },
+        error: appError('busy', msg('busy', { activity: { key: ACTIVITY[this.writing] } }), {
+          activity: this.writing,
+        }),
       };
     }
+    this.writing = writes;
+    let result: Result<unknown>;
     try {
-      return { ok: true, value: await handler(parsed.data) };
+      result = await this.run(channel, handler, parsed.data);
+    } finally {
+      this.writing = null;
+    }
+    if (result.ok && (spec as { announces?: boolean }).announces !== false) {
+      this.emit('workspace.changed', { reason: writes });
+    }
+    return result;
+  }
+
+  private async run(
+    channel: string,
+    handler: (input: unknown) => unknown,
+    input: unknown,
+  ): Promise<Result<unknown>> {
+    try {
+      return { ok: true, value: await handler(input) };
     } catch (e) {
       if (e instanceof WorkbenchError) return { ok: false, error: e.toAppError() };
-      const message = e instanceof Error ? e.message : String(e);
-      return { ok: false, error: { code: 'internal', message: `${channel} failed: ${message}` } };
+      const reason = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: appError('internal', msg('channel_failed', { channel, reason })) };
     }
   }
 }

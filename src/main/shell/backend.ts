@@ -1,7 +1,7 @@
 import { isAppUrl } from './security';
 import { app, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
-import type { AppError } from '../../shared/result';
-import type { HostCommand, HostReport } from './backend-port';
+import type { AppError } from '@shared/result';
+import type { HostCommand, HostReport } from '@shared/wire';
 
 /**
  * Starts the backend (`backend-host.js`) in a utility process and brokers one MessagePort

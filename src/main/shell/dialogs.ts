@@ -1,7 +1,7 @@
 import { app, dialog, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppError } from '../../shared/result';
+import type { AppError } from '@shared/result';
 import type { ShellStrings } from './strings';
 
 /** Native dialogs of the shell: they speak when the renderer cannot. */
@@ -46,7 +46,7 @@ export async function explainFatalStartup(
     type: 'error',
     title: fatalTitle(error, strings),
     message: fatalTitle(error, strings),
-    detail: error.message,
+    detail: strings.say(error.say),
     buttons,
     defaultId: buttons.length - 1,
     cancelId: buttons.length - 1,

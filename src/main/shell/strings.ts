@@ -1,9 +1,10 @@
-/**
- * The shell's own words (menu, native dialogs) in the two UI languages. The renderer has
- * its own i18n; the shell follows the system language because it speaks before the
- * renderer (and its saved preference) exists.
- */
+import { formatMessage, isChinese, msg, type MessageKey, type MessageRef } from '@shared/messages';
 
+/**
+ * The shell's words (menu, native dialogs) in the system language, from the one message
+ * catalog (src/shared/messages/shell.ts). The shell follows the system language because
+ * it speaks before the page (and its saved preference) exists.
+ */
 export interface ShellStrings {
   file: string;
   import: string;
@@ -22,61 +23,38 @@ export interface ShellStrings {
   backendStoppedTitle: string;
   backendStopped: string;
   fatalTitles: { newerBuild: string; corrupt: string; missing: string; other: string };
+  /** Any catalog message (a backend error the shell shows) in the same language. */
+  say: (ref: MessageRef) => string;
 }
-
-const en: ShellStrings = {
-  file: '&File',
-  import: 'Import…',
-  export: 'Export…',
-  openWorkspaceFolder: 'Open Workspace Folder',
-  quit: 'Quit',
-  edit: '&Edit',
-  view: '&View',
-  window: '&Window',
-  help: '&Help',
-  about: 'About Funnel Workbench',
-  aboutDetail: (v) => `Version ${v.app}\n\nElectron ${v.electron}\nChromium ${v.chrome}\nNode.js ${v.node}`,
-  ok: 'OK',
-  restart: 'Restart',
-  showInFolder: 'Show in Folder',
-  backendStoppedTitle: 'The data service stopped',
-  backendStopped:
-    'The part of Funnel Workbench that reads and writes your workspace stopped unexpectedly. Your saved data is safe. Restart it to carry on, or quit.',
-  fatalTitles: {
-    newerBuild: 'This workspace is from a newer version of Funnel Workbench',
-    corrupt: 'The workspace cannot be opened',
-    missing: 'The workspace was not found',
-    other: 'Funnel Workbench could not start',
-  },
-};
-
-const zh: ShellStrings = {
-  file: '文件(&F)',
-  import: '导入…',
-  export: '导出…',
-  openWorkspaceFolder: '打开工作区所在文件夹',
-  quit: '退出',
-  edit: '编辑(&E)',
-  view: '视图(&V)',
-  window: '窗口(&W)',
-  help: '帮助(&H)',
-  about: '关于漏斗工作台',
-  aboutDetail: (v) => `版本 ${v.app}\n\nElectron ${v.electron}\nChromium ${v.chrome}\nNode.js ${v.node}`,
-  ok: '确定',
-  restart: '重新启动',
-  showInFolder: '在文件夹中显示',
-  backendStoppedTitle: '数据服务已停止',
-  backendStopped:
-    '漏斗工作台负责读写工作区的数据服务意外停止。已保存的数据不受影响。请重新启动该服务继续工作，或退出程序。',
-  fatalTitles: {
-    newerBuild: '此工作区由更新版本的漏斗工作台创建',
-    corrupt: '无法打开工作区',
-    missing: '找不到工作区',
-    other: '漏斗工作台无法启动',
-  },
-};
 
 /** `locale` is a BCP 47 tag such as `zh-CN`, `zh-Hans-CN`, `en-US`. */
 export function shellStrings(locale: string | undefined): ShellStrings {
-  return locale?.toLowerCase().startsWith('zh') ? zh : en;
+  const language = locale && isChinese(locale) ? 'zh-CN' : 'en';
+  const say = (ref: MessageRef) => formatMessage(ref, language);
+  const t = (key: MessageKey) => say({ key });
+  return {
+    file: t('menu_file'),
+    import: t('menu_import'),
+    export: t('menu_export'),
+    openWorkspaceFolder: t('menu_open_workspace_folder'),
+    quit: t('menu_quit'),
+    edit: t('menu_edit'),
+    view: t('menu_view'),
+    window: t('menu_window'),
+    help: t('menu_help'),
+    about: t('menu_about'),
+    aboutDetail: (versions) => say(msg('about_detail', versions)),
+    ok: t('dialog_ok'),
+    restart: t('dialog_restart'),
+    showInFolder: t('dialog_show_in_folder'),
+    backendStoppedTitle: t('backend_stopped_title'),
+    backendStopped: t('backend_stopped'),
+    fatalTitles: {
+      newerBuild: t('fatal_newer_build'),
+      corrupt: t('fatal_corrupt'),
+      missing: t('fatal_missing'),
+      other: t('fatal_other'),
+    },
+    say,
+  };
 }

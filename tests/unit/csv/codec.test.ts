@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CsvSyntaxError,
-  guardFormula,
-  parseCsv,
-  unguardFormula,
-  writeCsv,
-} from '../../../src/main/backend/csv/codec';
+import { CsvSyntaxError, guardFormula, parseCsv, unguardFormula, writeCsv } from '@backend/csv/codec';
 
 describe('parseCsv', () => {
   it('reads RFC 4180 quoting: commas, doubled quotes and line breaks inside quotes', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyImport, checkImport } from '../../../src/main/backend/csv/import';
-import { exportCsv } from '../../../src/main/backend/csv/export';
-import { WorkbenchError } from '../../../src/shared/result';
-import type { ImportFiles } from '../../../src/shared/contract';
+import { applyImport, checkImport } from '@backend/imports/import';
+import { exportCsv } from '@backend/export/csv';
+import { WorkbenchError } from '@shared/result';
+import type { ImportFiles } from '@shared/contract';
 import { tempWorkspace } from '../../support/temp';
 
 const fixture = (name: string) => ({

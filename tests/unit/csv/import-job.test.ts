@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../../src/main/backend/csv/import-job';
-import { exportCsv } from '../../../src/main/backend/csv/export';
-import { WorkbenchError } from '../../../src/shared/result';
+import { runImport } from '@backend/imports/job';
+import { exportCsv } from '@backend/export/csv';
+import { WorkbenchError } from '@shared/result';
 import { tempWorkspace } from '../../support/temp';
 
 const fixture = (name: string) => ({

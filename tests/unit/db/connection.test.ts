@@ -3,8 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openWorkspace } from '../../../src/main/backend/db/connection';
-import { WorkbenchError } from '../../../src/shared/result';
+import { APPLICATION_ID, openWorkspace } from '@backend/db/connection';
+import { WorkbenchError } from '@shared/result';
 import { tempDir, track } from '../../support/temp';
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

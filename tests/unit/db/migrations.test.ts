@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../../src/main/backend/db/migrations';
+import { migrations } from '@backend/db/migrations';
 import { tempWorkspace } from '../../support/temp';
 
 const EXPECTED_TABLES = [

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBackend } from '../../../src/main/backend/api';
-import { applyImport } from '../../../src/main/backend/csv/import';
-import { Registry } from '../../../src/main/backend/registry';
-import { writeSetting } from '../../../src/main/backend/workspace/settings';
-import type { DealDetail, DealPage, Note } from '../../../src/shared/contract';
+import { createBackend } from '@backend/index';
+import { applyImport } from '@backend/imports/import';
+import { Registry } from '@backend/registry';
+import { writeSetting } from '@backend/workspace/settings';
+import type { DealDetail, DealPage, Note } from '@shared/contract';
 import { tempWorkspace } from '../../support/temp';
 
 const fixture = (name: string) => ({

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../src/main/backend/api';
-import { applyImport } from '../../../src/main/backend/csv/import';
+import { createBackend } from '@backend/index';
+import { applyImport } from '@backend/imports/import';
 import { startServer, type RunningServer } from '../../../src/main/server';
 import { tempDir, tempWorkspace } from '../../support/temp';
 

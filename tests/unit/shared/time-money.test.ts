@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, parseAmount } from '../../../src/shared/money';
-import { parseAsOf, parseDay, parseTimestamp, quarterOf, quarterRange } from '../../../src/shared/time';
+import { formatAmount, parseAmount } from '@shared/money';
+import { parseAsOf, parseDay, parseTimestamp, quarterOf, quarterRange } from '@shared/time';
 
 describe('timestamps (PRODUCT.md)', () => {
   it('reads every accepted form as UTC unless an offset says otherwise', () => {
@@ -71,7 +71,7 @@ describe('edge years and plain decimals', () => {
   });
 
   it('reads only plain decimals where a number is expected', async () => {
-    const { parseDecimal } = await import('../../../src/shared/money');
+    const { parseDecimal } = await import('@shared/money');
     expect(parseDecimal('12.5')).toBe(12.5);
     expect(parseDecimal(' 7 ')).toBe(7);
     for (const bad of ['0x14', '1e1', '', 'ten', '1,5', 'Infinity'])

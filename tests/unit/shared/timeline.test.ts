@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageVisits } from '../../../src/shared/domain/timeline';
+import { stageVisits } from '@shared/domain/timeline';
 
 const row = (value: string, changedAt: number) => ({ value, changedAt });
 

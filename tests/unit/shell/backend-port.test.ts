@@ -1,12 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WorkbenchError } from '../../../src/shared/result';
-import {
-  BackendPorts,
-  describeStartupError,
-  failingDispatcher,
-  type Dispatcher,
-  type PortMessage,
-} from '../../../src/main/shell/backend-port';
+import { msg } from '@shared/messages';
+import { appError, WorkbenchError } from '@shared/result';
+import type { PortMessage } from '@shared/wire';
+import { BackendPorts, failingDispatcher, type Dispatcher } from '../../../src/main/host-ports';
+import { describeStartupError } from '../../../src/main/startup-error';
 import { fakeChannel } from './fake-ports';
 
 /** Collects what the host sends to the page end of a fake channel. */
@@ -86,7 +83,10 @@ describe('BackendPorts', () => {
   });
 
   it('answers with the startup error after a fatal start', async () => {
-    const error = { code: 'workspace_from_newer_build' as const, message: 'newer; copy at /x.backup' };
+    const error = appError(
+      'workspace_from_newer_build',
+      msg('workspace_from_newer_build', { path: '/w.db', schema: 'x', supported: 'y', backup: '/x.backup' }),
+    );
     const ports = new BackendPorts(Promise.resolve(failingDispatcher(error)));
     const { page, host } = fakeChannel();
     const inbox = pageInbox(page);
@@ -147,16 +147,18 @@ describe('BackendPorts', () => {
 
 describe('describeStartupError', () => {
   it('passes the backend’s own errors through', () => {
-    const e = new WorkbenchError(
-      'workspace_corrupt',
-      '/w.db cannot be opened. The newest backup is /w.db.backup-1',
-      {
-        backups: ['/w.db.backup-1'],
-      },
-    );
+    const say = msg('workspace_corrupt', {
+      path: '/w.db',
+      reason: msg('corrupt_empty'),
+      restore: msg('restore_backup', { backup: '/w.db.backup-1', path: '/w.db' }),
+    });
+    const e = new WorkbenchError('workspace_corrupt', say, { backups: ['/w.db.backup-1'] });
     expect(describeStartupError(e, '/w.db', '')).toEqual({
       code: 'workspace_corrupt',
-      message: '/w.db cannot be opened. The newest backup is /w.db.backup-1',
+      say,
+      message:
+        '/w.db cannot be opened as a workspace: the file is empty (no workspace tables). Nothing was changed. ' +
+        'The newest backup is /w.db.backup-1: copy it over /w.db to restore it.',
       details: { backups: ['/w.db.backup-1'] },
     });
   });
@@ -174,7 +176,11 @@ describe('describeStartupError', () => {
   it('recognises the addon problem even when opening reported it as a corrupt file', () => {
     const e = new WorkbenchError(
       'workspace_corrupt',
-      "/w.db cannot be opened as a workspace: Cannot find module '/x/better_sqlite3.node'. Nothing was changed.",
+      msg('workspace_corrupt', {
+        path: '/w.db',
+        reason: "Cannot find module '/x/better_sqlite3.node'",
+        restore: msg('restore_none'),
+      }),
     );
     const error = describeStartupError(e, '/w.db', '/x/better_sqlite3.node');
     expect(error.code).toBe('internal');

@@ -1,4 +1,4 @@
-import type { HostPort } from '../../../src/main/shell/backend-port';
+import type { HostPort } from '../../../src/main/host-ports';
 import type { BridgePort } from '../../../src/preload/bridge';
 
 /**

@@ -1,14 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contract } from '../../../src/shared/contract';
-import { Registry } from '../../../src/main/backend/registry';
-import { BackendPorts } from '../../../src/main/shell/backend-port';
+import { contract } from '@shared/contract';
+import { Registry } from '@backend/registry';
+import { BackendPorts } from '../../../src/main/host-ports';
 import { createBridge } from '../../../src/preload/bridge';
 import { BACKEND_EVENTS, CHANNELS } from '../../../src/preload/channels';
 import { fakeChannel, recordingPort } from './fake-ports';
 
 describe('preload channel list', () => {
-  it('is exactly the contract’s channels', () => {
-    expect([...CHANNELS].sort()).toEqual(Object.keys(contract).sort());
+  it('is exactly the contract’s channels a window may call', () => {
+    const forWindows = Object.entries(contract)
+      .filter(([, spec]) => (spec as { audience?: string }).audience !== 'cli')
+      .map(([name]) => name);
+    expect([...CHANNELS].sort()).toEqual(forWindows.sort());
+    expect(CHANNELS).not.toContain('workspace.backup');
   });
 
   it('lists the backend events', () => {

@@ -1,4 +1,4 @@
-import type { ImportFileKind } from '../../../shared/contract';
+import type { ImportFileKind } from '@shared/contract';
 
 /** Canonical column lists (PRODUCT.md): import and export use the same. */
 export const COLUMNS: Record<ImportFileKind, readonly string[]> = {

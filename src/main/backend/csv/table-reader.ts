@@ -1,7 +1,7 @@
-import type { ImportFileKind } from '../../../shared/contract';
+import type { ImportFileKind } from '@shared/contract';
 import { CsvSyntaxError, parseCsv, unguardFormula } from './codec';
 import { COLUMNS, FILE_NAMES, REQUIRED, TRIMMED } from './columns';
-import { problem, type IssueLog } from './issues';
+import { problem, type IssueLog } from '../imports/issues';
 
 /** A row of a canonical file: its line number, cells looked up by column name. */
 export class CanonicalRow {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { WorkbenchError } from '../../../shared/result';
+import { msg } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
 
 /** `<workspace>.backup-20261122T101500Z-<why>.db`, beside the workspace. */
 export function backupPath(workspacePath: string, why: string): string {
@@ -19,7 +20,7 @@ export function backupPath(workspacePath: string, why: string): string {
  */
 export function backupTo(sqlite: BetterSqlite3.Database, destination: string): string {
   if (existsSync(destination)) {
-    throw new WorkbenchError('invalid_input', `${destination} already exists; choose another file name.`);
+    throw new WorkbenchError('invalid_input', msg('backup_exists', { path: destination }));
   }
   sqlite.prepare('VACUUM INTO ?').run(destination);
   return destination;

@@ -2,7 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { WorkbenchError } from '../../../shared/result';
+import { msg, type MessageRef } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
 import type { Database } from './schema';
 import { latestMigration, migrationProvider, migrations } from './migrations';
 import { backupTo, backupPath } from './backup';
@@ -58,19 +59,20 @@ function reusableBackup(path: string, why: string): string | null {
 const isSqliteError = (e: unknown): boolean =>
   typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('SQLITE_');
 
-function corrupt(path: string, fullReason: string): WorkbenchError {
+/** SQLite's own complaint (English, from the engine) or one of ours from the catalog. */
+function corrupt(path: string, why: string | MessageRef): WorkbenchError {
   // SQLite's integrity report can run to a hundred lines; the first says enough.
-  const firstLine = fullReason.split('\n')[0]!;
-  const reason = firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
+  const firstLine = typeof why === 'string' ? why.split('\n')[0]! : '';
+  const reason =
+    typeof why !== 'string' ? why : firstLine.length > 300 ? `${firstLine.slice(0, 300)}…` : firstLine;
   const backups = existingBackups(path);
   const restore = backups.length
-    ? ` The newest backup is ${backups.at(-1)}: copy it over ${path} to restore it.`
-    : ' Restore it from a backup, or create a new workspace with `funnel demo` or `funnel import`.';
-  return new WorkbenchError(
-    'workspace_corrupt',
-    `${path} cannot be opened as a workspace: ${reason}. Nothing was changed.${restore}`,
-    { path, backups },
-  );
+    ? msg('restore_backup', { backup: backups.at(-1)!, path })
+    : msg('restore_none');
+  return new WorkbenchError('workspace_corrupt', msg('workspace_corrupt', { path, reason, restore }), {
+    path,
+    backups,
+  });
 }
 
 /**
@@ -82,11 +84,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
   const path = file === ':memory:' ? file : resolve(file);
   const isNew = path === ':memory:' || !existsSync(path);
   if (isNew && !options.create && path !== ':memory:') {
-    throw new WorkbenchError(
-      'workspace_missing',
-      `No workspace at ${path}. Create one with \`funnel demo --db ${file}\` or \`funnel import --db ${file} --deals deals.csv\`.`,
-      { path },
-    );
+    throw new WorkbenchError('workspace_missing', msg('workspace_missing', { path, file }), { path });
   }
   let sqlite: BetterSqlite3.Database;
   try {
@@ -98,7 +96,11 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     // Only SQLite's own complaints mean the file is bad; anything else (a driver addon
     // built for another runtime, a folder we may not write) is reported as what it is.
     if (isSqliteError(e)) throw corrupt(path, (e as Error).message);
-    throw new WorkbenchError('internal', `Cannot open ${path}: ${(e as Error).message}`, { path });
+    throw new WorkbenchError(
+      'internal',
+      msg('workspace_unopenable', { path, reason: (e as Error).message }),
+      { path },
+    );
   }
 
   try {
@@ -109,7 +111,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       if (isSqliteError(e)) throw corrupt(path, (e as Error).message);
       throw e;
     }
-    if (check !== 'ok') throw corrupt(path, `SQLite's integrity check reports "${String(check)}"`);
+    if (check !== 'ok') throw corrupt(path, msg('corrupt_integrity', { result: String(check) }));
 
     const tables = sqlite
       .prepare(`select name from sqlite_master where type = 'table'`)
@@ -118,10 +120,10 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     if (tables.length === 0 && !isNew && !options.create) {
       // An empty file is not a workspace; only commands that create one may fill it in.
-      throw corrupt(path, 'the file is empty (no workspace tables)');
+      throw corrupt(path, msg('corrupt_empty'));
     }
     if (tables.length > 0 && appId !== APPLICATION_ID) {
-      throw corrupt(path, 'it is a SQLite database of another program, not a Funnel Workbench workspace');
+      throw corrupt(path, msg('corrupt_foreign'));
     }
 
     const applied = tables.includes('kysely_migration')
@@ -131,11 +133,11 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     if (unknown.length > 0) {
       const backup =
         reusableBackup(path, 'from-newer-build') ?? backupTo(sqlite, backupPath(path, 'from-newer-build'));
+      const schema = unknown.at(-1)!;
       throw new WorkbenchError(
         'workspace_from_newer_build',
-        `${path} was written by a newer version of Funnel Workbench (schema ${unknown.at(-1)}; this version knows up to ${latestMigration}). ` +
-          `It was not opened or changed. Update Funnel Workbench to open it. A copy is kept at ${backup}.`,
-        { path, backup, schema: unknown.at(-1), supported: latestMigration },
+        msg('workspace_from_newer_build', { path, schema, supported: latestMigration, backup }),
+        { path, backup, schema, supported: latestMigration },
       );
     }
 
@@ -162,10 +164,12 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       sqlite.exec(error ? 'rollback' : 'commit');
       if (error) {
         const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        const reason = (error as Error).message;
         throw new WorkbenchError(
           'internal',
-          `Updating ${path} to the current schema failed in migration ${failed}: ${(error as Error).message}.` +
-            (migrationBackup ? ` The workspace as it was before is at ${migrationBackup}.` : ''),
+          migrationBackup
+            ? msg('migration_failed_backup', { path, migration: failed, reason, backup: migrationBackup })
+            : msg('migration_failed', { path, migration: failed, reason }),
           { path, backup: migrationBackup },
         );
       }

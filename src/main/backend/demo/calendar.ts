@@ -1,4 +1,4 @@
-import { DAY_MS, dayOf, dayStart } from '../../../shared/time';
+import { DAY_MS, dayOf, dayStart } from '@shared/time';
 import type { Rng } from './random';
 
 /** Chinese office hours, 09:00–19:00 Beijing time, are 01:00–11:00 UTC. */

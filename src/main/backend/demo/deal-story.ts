@@ -1,7 +1,7 @@
-import { DEFAULT_STAGES, openStages, type ForecastCategory } from '../../../shared/domain/stages';
-import { formatAmount } from '../../../shared/money';
-import { DAY_MS } from '../../../shared/time';
-import type { DealValues, HistoryValues } from '../pipeline/deal-writer';
+import { DEFAULT_STAGES, openStages, type ForecastCategory } from '@shared/domain/stages';
+import { formatAmount } from '@shared/money';
+import { DAY_MS } from '@shared/time';
+import type { DealValues, HistoryValues } from '../deals/writer';
 import { pickAccount, type DemoAccount } from './accounts';
 import type { DemoCalendar } from './calendar';
 import { forecastCategoryFor, promisedCloseDay, slippedCloseDay } from './forecast-habits';

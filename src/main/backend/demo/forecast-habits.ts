@@ -1,4 +1,4 @@
-import type { ForecastCategory } from '../../../shared/domain/stages';
+import type { ForecastCategory } from '@shared/domain/stages';
 import type { DemoCalendar } from './calendar';
 import type { Rng } from './random';
 

@@ -1,9 +1,11 @@
-import { DEFAULT_STAGES } from '../../../shared/domain/stages';
-import { WorkbenchError } from '../../../shared/result';
-import { DAY_MS, dayOf, dayStart, parseDay } from '../../../shared/time';
+import { DEFAULT_STAGES } from '@shared/domain/stages';
+import { MAX_DEMO_DEALS, type DemoSummary } from '@shared/contract';
+import { msg } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
+import { DAY_MS, dayOf, dayStart, parseDay } from '@shared/time';
 import type { Workspace } from '../db/connection';
-import { DealWriter } from '../pipeline/deal-writer';
-import { replaceStages } from '../pipeline/stages';
+import { DealWriter } from '../deals/writer';
+import { replaceStages } from '../stages/model';
 import { writeSetting } from '../workspace/settings';
 import { accountCount, generateAccounts, type DemoAccount } from './accounts';
 import { withIndexesRebuilt, withoutForeignKeyChecks, withPageCache } from './bulk-load';
@@ -24,18 +26,7 @@ export interface DemoOptions {
   today?: string;
 }
 
-export interface DemoSummary {
-  deals: number;
-  historyRows: number;
-  teams: number;
-  reps: number;
-  today: string;
-  seed: number;
-}
-
 export const DEFAULT_DEMO_DEALS = 20_000;
-/** Far beyond any benchmark; a typo like `--deals 2e9` should fail fast, not fill the disk. */
-export const MAX_DEMO_DEALS = 5_000_000;
 /** A demo takes about 1.2 KB of database per deal (deal, history, indexes). */
 const BYTES_PER_DEAL = 1_300;
 /** …but the page cache is raised to 512 MiB at most: a bigger demo spills, slower but in bounded memory. */
@@ -50,31 +41,22 @@ const STREAM = { accounts: 1, stories: 2, quotas: 3 } as const;
 function checkOptions(options: DemoOptions): { deals: number; seed: number; today: string } {
   const deals = options.deals ?? DEFAULT_DEMO_DEALS;
   if (!Number.isInteger(deals) || deals < 1 || deals > MAX_DEMO_DEALS) {
-    throw new WorkbenchError(
-      'invalid_input',
-      `--deals must be a whole number from 1 to ${MAX_DEMO_DEALS}, not ${deals}.`,
-    );
+    throw new WorkbenchError('invalid_input', msg('demo_deals_range', { max: MAX_DEMO_DEALS, value: deals }));
   }
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) {
-    throw new WorkbenchError('invalid_input', `--seed must be a whole number, not ${seed}.`);
+    throw new WorkbenchError('invalid_input', msg('demo_seed', { value: seed }));
   }
   // Without --today the story ends yesterday: a day's events run into its afternoon
   // (Beijing office hours), and none may lie in the real clock's future.
   const today = options.today ?? dayOf(Date.now() - DAY_MS);
   if (parseDay(today) === null) {
-    throw new WorkbenchError(
-      'invalid_input',
-      `--today must be a calendar day written YYYY-MM-DD, not "${today}".`,
-    );
+    throw new WorkbenchError('invalid_input', msg('demo_today', { value: today }));
   }
   // Three years of history before 1973 would start before the epoch; after 9000 close
   // dates would leave four-digit years. Neither is a demo anyone needs.
   if (today < '1973-01-01' || today > '9000-01-01') {
-    throw new WorkbenchError(
-      'invalid_input',
-      `--today must be a day from 1973-01-01 to 9000-01-01, not ${today}.`,
-    );
+    throw new WorkbenchError('invalid_input', msg('demo_today_range', { value: today }));
   }
   return { deals, seed, today };
 }
@@ -95,12 +77,10 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
       sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
     const existing = { deals: count('deals'), quotas: count('quotas'), mentors: count('mentor_assignments') };
     if (existing.deals + existing.quotas + existing.mentors > 0) {
-      throw new WorkbenchError(
-        'conflict',
-        `${ws.path} already holds data (${existing.deals} deals, ${existing.quotas} quotas, ${existing.mentors} mentor tags); ` +
-          'a demo is only generated into an empty workspace. Use a new file for the demo.',
-        { path: ws.path, ...existing },
-      );
+      throw new WorkbenchError('conflict', msg('demo_not_empty', { path: ws.path, ...existing }), {
+        path: ws.path,
+        ...existing,
+      });
     }
 
     replaceStages(sqlite, DEFAULT_STAGES);

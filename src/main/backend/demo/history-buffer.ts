@@ -1,5 +1,5 @@
-import type { HistoryField } from '../../../shared/domain/stages';
-import type { HistoryValues } from '../pipeline/deal-writer';
+import type { HistoryField } from '@shared/domain/stages';
+import type { HistoryValues } from '../deals/writer';
 
 /**
  * A deal's history rows while its story is told, reused for every deal: the demo writes

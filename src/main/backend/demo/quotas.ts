@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { DAY_MS, dayStart, quarterRange } from '../../../shared/time';
+import { DAY_MS, dayStart, quarterRange } from '@shared/time';
 import type { DemoCalendar } from './calendar';
 import { DEMO_TEAMS } from './people';
 import type { Rng } from './random';

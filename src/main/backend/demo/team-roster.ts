@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import type { DemoCalendar } from './calendar';
 import { DEMO_REPS, DEMO_TEAMS, type DemoRep } from './people';
 import type { Rng } from './random';

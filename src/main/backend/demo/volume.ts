@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../../shared/time';
+import { DAY_MS } from '@shared/time';
 import { WORK_SPAN_MS, WORK_START_MS, type DemoCalendar } from './calendar';
 import type { Rng } from './random';
 

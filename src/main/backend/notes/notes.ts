@@ -1,6 +1,7 @@
-import type { Note } from '../../../shared/contract';
-import { WorkbenchError } from '../../../shared/result';
-import { formatTimestamp } from '../../../shared/time';
+import type { Note } from '@shared/contract';
+import { msg } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
+import { formatTimestamp } from '@shared/time';
 import type { Workspace } from '../db/connection';
 import type { NoteRecord } from '../db/schema';
 
@@ -30,8 +31,7 @@ export function saveNote(
 ): Note {
   const sqlite = ws.sqlite;
   const exists = sqlite.prepare('select 1 from deals where id = ?').get(input.dealId);
-  if (!exists)
-    throw new WorkbenchError('not_found', `There is no deal with id "${input.dealId}" to add a note to.`);
+  if (!exists) throw new WorkbenchError('not_found', msg('note_deal_missing', { id: input.dealId }));
   const now = Date.now();
   if (input.noteId !== undefined) {
     const row = sqlite
@@ -40,7 +40,7 @@ export function saveNote(
     if (!row)
       throw new WorkbenchError(
         'not_found',
-        `Note ${input.noteId} of deal "${input.dealId}" no longer exists.`,
+        msg('note_of_deal_missing', { note: input.noteId, id: input.dealId }),
       );
     return toNote(row);
   }
@@ -54,6 +54,6 @@ export function saveNote(
 export function deleteNote(ws: Workspace, noteId: number): Note {
   const row = ws.sqlite.prepare('delete from deal_notes where id = ? returning *').get(noteId) as
     NoteRecord | undefined;
-  if (!row) throw new WorkbenchError('not_found', `Note ${noteId} no longer exists.`);
+  if (!row) throw new WorkbenchError('not_found', msg('note_missing', { note: noteId }));
   return toNote(row);
 }

@@ -1,11 +1,9 @@
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
-import type { DealPage, DealQuery, DealRow, DealSortColumn, Facets } from '../../../shared/contract';
-import { dealQuerySchema } from '../../../shared/contract';
-import { FORECAST_CATEGORIES, type Stage } from '../../../shared/domain/stages';
-import { DAY_MS, formatTimestamp, quarterOf, quarterRange } from '../../../shared/time';
+import type { DealPage, DealQuery, DealRow, DealSortColumn } from '@shared/contract';
+import { dealQuerySchema } from '@shared/contract';
+import type { Stage } from '@shared/domain/stages';
+import { DAY_MS, formatTimestamp, quarterRange } from '@shared/time';
 import type { Database, DealRecord } from '../db/schema';
-import type { Workspace } from '../db/connection';
-import { loadStages } from './stages';
 
 /**
  * The pipeline screen's query: filter, sort and one page, all in SQLite, so the table
@@ -146,27 +144,5 @@ export async function listDeals(
     total: totals.rows[0]!.total,
     totalAmount: totals.rows[0]!.cents / 100,
     offset: query.offset,
-  };
-}
-
-export function listFacets(ws: Workspace): Facets {
-  const sqlite = ws.sqlite;
-  const teams = sqlite.prepare(`select name from teams order by name`).pluck().all() as string[];
-  const owners = sqlite
-    .prepare(`select name, coalesce(team, '') as team from owners order by name`)
-    .all() as Facets['owners'];
-  const months = sqlite
-    .prepare(
-      `select distinct substr(close_date, 1, 7) as m from deals where close_date is not null and deleted_at is null`,
-    )
-    .pluck()
-    .all() as string[];
-  const closeQuarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))].sort().reverse();
-  return {
-    teams,
-    owners,
-    stages: loadStages(sqlite),
-    closeQuarters,
-    forecastCategories: [...FORECAST_CATEGORIES],
   };
 }

@@ -1,5 +1,5 @@
-import type { Preferences, WorkspaceInfo } from '../../../shared/contract';
-import { formatTimestamp } from '../../../shared/time';
+import type { Preferences, WorkspaceInfo } from '@shared/contract';
+import { formatTimestamp } from '@shared/time';
 import type { Workspace } from '../db/connection';
 import { readSetting, workspaceNow, writeSetting } from './settings';
 

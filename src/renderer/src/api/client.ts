@@ -1,4 +1,6 @@
-import type { Channel, Events, InputOf, ResultOf } from '../../../shared/contract';
+import type { AppChannel, Events, InputOf, ResultOf } from '@shared/contract';
+import { msg } from '@shared/messages';
+import { appError } from '@shared/result';
 import { ApiError } from './errors';
 import type { Transport } from './transport';
 
@@ -12,7 +14,7 @@ export type ClientEventName = keyof ClientEvents;
 /** The typed face of a Transport: contract channels in, contract results out. */
 export interface ApiClient {
   /** Resolves with the channel's result; rejects with an ApiError when the backend says `{ok:false}`. */
-  invoke<K extends Channel>(channel: K, input: InputOf<K>): Promise<ResultOf<K>>;
+  invoke<K extends AppChannel>(channel: K, input: InputOf<K>): Promise<ResultOf<K>>;
   on<E extends ClientEventName>(event: E, cb: (payload: ClientEvents[E]) => void): () => void;
 }
 
@@ -25,9 +27,10 @@ export function createClient(transport: Transport, onError?: (error: ApiError) =
       } catch (e) {
         // A transport should answer with a Result, but a bridge that throws must not
         // escape as an untyped error.
+        const reason = e instanceof Error ? e.message : String(e);
         result = {
           ok: false as const,
-          error: { code: 'internal' as const, message: e instanceof Error ? e.message : String(e) },
+          error: appError('internal', msg('channel_failed', { channel, reason })),
         };
       }
       if (!result.ok) {

@@ -1,11 +1,13 @@
-import type { AppError, ErrorCode } from '../../../shared/result';
+import { formatMessage, type MessageRef } from '@shared/messages';
+import type { AppError, ErrorCode } from '@shared/result';
 
 /**
  * A failed call, carrying the backend's AppError so screens can explain what happened
- * and what to do next (the code picks the advice, the message names the detail).
+ * and what to do next (the code picks the advice, the catalog message names the detail).
  */
 export class ApiError extends Error {
   readonly code: ErrorCode;
+  readonly say: MessageRef;
   readonly details: unknown;
 
   constructor(
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
+    this.say = error.say;
     this.details = error.details;
   }
 
@@ -28,4 +31,8 @@ export class ApiError extends Error {
   }
 }
 
-export const isUnauthorized = (e: unknown): boolean => e instanceof ApiError && e.code === 'unauthorized';
+/** What went wrong, in the person's language: the backend's catalog message, else the error's own text. */
+export function errorText(error: unknown, language: string): string {
+  if (error instanceof ApiError) return formatMessage(error.say, language);
+  return error instanceof Error ? error.message : String(error);
+}

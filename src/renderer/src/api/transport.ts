@@ -1,4 +1,5 @@
-import type { Result } from '../../../shared/result';
+import { msg } from '@shared/messages';
+import { appError, type Result } from '@shared/result';
 
 /**
  * The one seam between the renderer and the backend. The desktop preload exposes exactly
@@ -40,21 +41,14 @@ export function httpTransport(base = '/api'): Transport {
         // fetch only rejects when the server cannot be reached at all (stopped, port closed).
         return {
           ok: false,
-          error: {
-            code: 'internal',
-            message: 'The workbench server cannot be reached. Is `funnel serve` still running?',
-            details: { transport: 'network', cause: e instanceof Error ? e.message : String(e) },
-          },
+          error: appError('internal', msg('server_unreachable'), {
+            transport: 'network',
+            cause: e instanceof Error ? e.message : String(e),
+          }),
         };
       }
       if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: 'unauthorized',
-            message: 'The session has expired. Open the URL printed by `funnel serve` again.',
-          },
-        };
+        return { ok: false, error: appError('unauthorized', msg('session_expired')) };
       }
       try {
         // The server answers HTTP 200 with a Result even for `{ok:false}`.
@@ -62,11 +56,10 @@ export function httpTransport(base = '/api'): Transport {
       } catch {
         return {
           ok: false,
-          error: {
-            code: 'internal',
-            message: `The workbench server answered HTTP ${response.status} without a readable result.`,
-            details: { transport: 'http', status: response.status },
-          },
+          error: appError('internal', msg('server_unreadable', { status: response.status }), {
+            transport: 'http',
+            status: response.status,
+          }),
         };
       }
     },

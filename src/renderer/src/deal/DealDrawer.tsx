@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Drawer, Group, SimpleGrid, Skeleton, Stack, Text 
 import { IconAlertTriangle, IconRefresh, IconTrashX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealDetail, DealRow } from '../../../shared/contract';
-import { ApiError } from '../api/errors';
+import type { DealDetail, DealRow } from '@shared/contract';
+import { ApiError, errorText } from '../api/errors';
 import { wholeDays } from '../format/dates';
 import { useFormat } from '../format/useFormat';
 import type { useLabels } from '../pipeline/useFacets';
@@ -26,7 +26,7 @@ export function DealDrawer({
   onClose: () => void;
   labels: Labels;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   // Keep showing the last deal while the drawer slides out, instead of an empty panel.
   const [shown, setShown] = useState(preview);
@@ -71,7 +71,7 @@ export function DealDrawer({
                     ? t('errors.notFound')
                     : deal.error instanceof ApiError && deal.error.isNetwork
                       ? t('errors.network')
-                      : t('errors.generic', { message: deal.error.message })}
+                      : t('errors.generic', { message: errorText(deal.error, i18n.language) })}
                 </Text>
                 <Button
                   size="xs"

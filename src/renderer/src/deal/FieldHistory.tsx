@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldChange } from '../../../shared/contract';
+import type { FieldChange } from '@shared/contract';
 import { useFormat } from '../format/useFormat';
 import classes from './DealDrawer.module.css';
 

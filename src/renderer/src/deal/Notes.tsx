@@ -2,10 +2,11 @@ import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea, Tooltip } from
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Note } from '../../../shared/contract';
+import type { Note } from '@shared/contract';
 import { useFormat } from '../format/useFormat';
 import classes from './DealDrawer.module.css';
 import { useNoteMutations } from './useDeal';
+import { errorText } from '../api/errors';
 
 /** How long "Note deleted — Undo" stays offered. */
 const UNDO_MS = 10_000;
@@ -23,7 +24,7 @@ const newestFirst = (a: Note, b: Note) =>
  * focus is trapped — which re-creates the note from its old text.
  */
 export function Notes({ dealId, notes }: { dealId: string; notes: Note[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const { save, remove } = useNoteMutations(dealId);
   const [draft, setDraft] = useState('');
@@ -86,7 +87,7 @@ export function Notes({ dealId, notes }: { dealId: string; notes: Note[] }) {
         </Group>
         {save.isError && (
           <Text size="sm" className="funnel-error-text" role="alert">
-            {t('notes.saveError', { message: save.error.message })}
+            {t('notes.saveError', { message: errorText(save.error, i18n.language) })}
           </Text>
         )}
       </Stack>

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealDetail } from '../../../shared/contract';
+import type { DealDetail } from '@shared/contract';
 import { useFormat } from '../format/useFormat';
 import type { useLabels } from '../pipeline/useFacets';
 import classes from './DealDrawer.module.css';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DealDetail, Note } from '../../../shared/contract';
+import type { DealDetail, Note } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
 
 export const dealKey = (id?: string) =>

@@ -1,14 +1,15 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { EXPORT_KINDS, type ExportKind } from '../../../shared/contract';
+import { EXPORT_KINDS, type ExportKind } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
+import { errorText } from '../api/errors';
 import { useNotify } from '../notices/NoticesProvider';
 import { downloadText } from './download';
 
 /** The canonical CSVs, the same format import reads, so a round trip is lossless. */
 export function ExportMenu({ opened, onChange }: { opened: boolean; onChange: (opened: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const notify = useNotify();
 
@@ -19,7 +20,7 @@ export function ExportMenu({ opened, onChange }: { opened: boolean; onChange: (o
       notify({ message: t('export.done', { filename }), color: 'green' });
     } catch (e) {
       notify({
-        message: t('export.error', { message: e instanceof Error ? e.message : String(e) }),
+        message: t('export.error', { message: errorText(e, i18n.language) }),
         color: 'red',
         autoClose: 0,
       });

@@ -1,4 +1,4 @@
-import { parseTimestamp } from '../../../shared/time';
+import { parseTimestamp } from '@shared/time';
 
 /**
  * Dates. The workbench's days are UTC days (PRODUCT.md: "All times are UTC"), so a

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QUARTER } from '../../../shared/time';
+import { QUARTER } from '@shared/time';
 import { useWorkspace } from '../workspace/useWorkspace';
 import { formatDay, formatLocalDateTime } from './dates';
 import { formatCount, formatMoney, formatMoneyCompact } from './money';

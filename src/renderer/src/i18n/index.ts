@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/contract';
+import { LANGUAGES, type Language } from '@shared/contract';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

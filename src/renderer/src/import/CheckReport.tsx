@@ -1,13 +1,8 @@
 import { Alert, ScrollArea, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  IMPORT_FILE_KINDS,
-  type ImportCheck,
-  type ImportFileKind,
-  type ImportIssue,
-} from '../../../shared/contract';
-import { formatImportMessage } from '../../../shared/import-messages';
+import { IMPORT_FILE_KINDS, type ImportCheck, type ImportFileKind, type ImportIssue } from '@shared/contract';
+import { formatMessage } from '@shared/messages';
 import { useFormat } from '../format/useFormat';
 
 /** The list shows this many issues; the rest are counted (the backend caps errors too). */
@@ -113,8 +108,8 @@ function Issues({ title, issues, testId }: { title: string; issues: ImportIssue[
               <Table.Tr key={`${issue.file}-${issue.line}-${i}`}>
                 <Table.Td>{t(`import.kind.${issue.file}`)}</Table.Td>
                 <Table.Td ta="right">{issue.line > 0 ? issue.line : t('import.wholeFile')}</Table.Td>
-                {/* One bilingual catalog (src/shared/import-messages.ts) for the CLI and the app. */}
-                <Table.Td>{formatImportMessage(issue.code, issue.params, i18n.language)}</Table.Td>
+                {/* One bilingual catalog (src/shared/messages) for the CLI and the app. */}
+                <Table.Td>{formatMessage({ key: issue.code, params: issue.params }, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

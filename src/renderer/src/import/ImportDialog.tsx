@@ -10,11 +10,12 @@ import {
   type ImportFileKind,
   type ImportFiles,
   type ImportOutcome,
-} from '../../../shared/contract';
+} from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
 import { useFormat } from '../format/useFormat';
 import { CheckReport } from './CheckReport';
-import { formatImportMessage } from '../../../shared/import-messages';
+import { formatMessage, msg } from '@shared/messages';
+import { errorText } from '../api/errors';
 import { FileReadError, readFiles, validRows, type PickedFiles } from './readFiles';
 
 type Step =
@@ -82,9 +83,9 @@ export function ImportDialog({
       const message =
         e instanceof FileReadError
           ? e.code === 'non_utf8'
-            ? formatImportMessage('non_utf8', { file: e.fileName }, i18n.language)
+            ? formatMessage(msg('non_utf8', { file: e.fileName }), i18n.language)
             : t('import.readError', { name: e.fileName, message: e.message })
-          : t('errors.generic', { message: e instanceof Error ? e.message : String(e) });
+          : t('errors.generic', { message: errorText(e, i18n.language) });
       setStep({ name: 'select', error: message });
     }
   };
@@ -102,7 +103,7 @@ export function ImportDialog({
         name: 'checked',
         files,
         check: checkResult,
-        error: t('import.applyError', { message: e instanceof Error ? e.message : String(e) }),
+        error: t('import.applyError', { message: errorText(e, i18n.language) }),
       });
     }
   };

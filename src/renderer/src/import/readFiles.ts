@@ -1,5 +1,5 @@
-import type { ImportFileKind, ImportFiles } from '../../../shared/contract';
-import { decodeUtf8 } from '../../../shared/text';
+import type { ImportFileKind, ImportFiles } from '@shared/contract';
+import { decodeUtf8 } from '@shared/text';
 
 export type PickedFiles = Partial<Record<ImportFileKind, File | null>>;
 

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort } from '@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealRow, DealSortColumn } from '../../../shared/contract';
+import type { DealRow, DealSortColumn } from '@shared/contract';
 import { wholeDays } from '../format/dates';
 import { useFormat } from '../format/useFormat';
 import { COLUMNS, type Column } from './columns';

@@ -2,7 +2,7 @@ import { Button, Group, Kbd, MultiSelect, Select, Switch, TextInput } from '@man
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEAL_STATUSES, type DealStatus, type Facets } from '../../../shared/contract';
+import { DEAL_STATUSES, type DealStatus, type Facets } from '@shared/contract';
 import { useFormat } from '../format/useFormat';
 import { isFiltered, type FilterState } from './query';
 import classes from './Filters.module.css';

@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconFilterOff, IconMoodEmpty, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealRow, DealSortColumn } from '../../../shared/contract';
-import { ApiError } from '../api/errors';
+import type { DealRow, DealSortColumn } from '@shared/contract';
+import { ApiError, errorText } from '../api/errors';
 import { DealDrawer } from '../deal/DealDrawer';
 import { useFormat } from '../format/useFormat';
 import { DealsTable, TableMessage } from './DealsTable';
@@ -25,7 +25,7 @@ import { usePipelineSummary } from './usePipelinePages';
 const SEARCH_DEBOUNCE_MS = 250;
 
 export function PipelineScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const facets = useFacets();
   const labels = useLabels(facets.data);
@@ -121,7 +121,7 @@ export function PipelineScreen() {
               <Text size="sm">
                 {error instanceof ApiError && error.isNetwork
                   ? t('errors.network')
-                  : t('pipeline.loadErrorHint', { message: error.message })}
+                  : t('pipeline.loadErrorHint', { message: errorText(error, i18n.language) })}
               </Text>
               <Button
                 size="xs"

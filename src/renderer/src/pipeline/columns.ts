@@ -1,4 +1,4 @@
-import type { DealSortColumn } from '../../../shared/contract';
+import type { DealSortColumn } from '@shared/contract';
 import type { en } from '../i18n/en';
 
 export type ColumnId = keyof typeof en.columns;

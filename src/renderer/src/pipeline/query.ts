@@ -1,4 +1,4 @@
-import type { DealFilter, DealQuery, DealSortColumn, DealStatus } from '../../../shared/contract';
+import type { DealFilter, DealQuery, DealSortColumn, DealStatus } from '@shared/contract';
 
 /** What the filter bar holds; empty lists mean "any". */
 export interface FilterState {

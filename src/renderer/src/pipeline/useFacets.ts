@@ -1,13 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Facets } from '../../../shared/contract';
-import {
-  FORECAST_CATEGORIES,
-  stageLabel,
-  type ForecastCategory,
-  type Stage,
-} from '../../../shared/domain/stages';
+import type { Facets } from '@shared/contract';
+import { FORECAST_CATEGORIES, stageLabel, type ForecastCategory, type Stage } from '@shared/domain/stages';
 import { useApi } from '../api/ApiProvider';
 
 export const facetsKey = ['pipeline.facets'] as const;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { DealPage, DealRow } from '../../../shared/contract';
+import type { DealPage, DealRow } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
 import type { ApiClient } from '../api/client';
 import type { ListQuery } from './query';

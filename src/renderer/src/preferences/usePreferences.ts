@@ -1,6 +1,6 @@
 import { useColorScheme } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Language, Preferences, Theme } from '../../../shared/contract';
+import type { Language, Preferences, Theme } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
 import { systemLanguage } from '../i18n';
 

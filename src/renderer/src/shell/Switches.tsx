@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Tooltip } from '@mantine/core';
 import { IconLanguage, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Theme } from '../../../shared/contract';
+import type { Language, Theme } from '@shared/contract';
 
 /**
  * Two languages, so the switch is one button naming the *other* language in that

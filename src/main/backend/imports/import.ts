@@ -1,0 +1,265 @@
+import type { ImportCheck, ImportFileKind, ImportFiles, ImportOutcome } from '@shared/contract';
+import { HISTORY_FIELDS, type HistoryField, type Stage } from '@shared/domain/stages';
+import { formatAmount } from '@shared/money';
+import { msg } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
+import type { Workspace } from '../db/connection';
+import { DealWriter, type HistoryValues } from '../deals/writer';
+import { loadStages, replaceStages } from '../stages/model';
+import { readSetting, writeSetting } from '../workspace/settings';
+import { wipeDemoData } from '../workspace/demo-data';
+import { IssueLog, problem } from './issues';
+import { readDeals, type ReadDeal } from './read-deals';
+import { readHistory } from './read-history';
+import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-local';
+import { readStages } from './read-stages';
+import { readCanonical } from '../csv/table-reader';
+
+/** Deals between two progress reports while writing. */
+const PROGRESS_EVERY = 5000;
+
+const KINDS: ImportFileKind[] = ['deals', 'history', 'stages', 'mentors', 'quotas'];
+
+interface ImportPlan {
+  log: IssueLog;
+  counts: ImportCheck['counts'];
+  stages: Stage[] | null;
+  deals: ReadDeal[];
+  history: Map<string, HistoryValues[]>;
+  mentors: MentorTag[];
+  quotas: QuotaRow[];
+  currency: string | null;
+  replacesDemo: boolean;
+}
+
+export type ImportProgress = (phase: 'checking' | 'writing', done: number, total: number) => void;
+
+/** Reads and validates every file against the workspace, writing nothing. */
+function plan(ws: Workspace, files: ImportFiles): ImportPlan {
+  const log = new IssueLog();
+  const sqlite = ws.sqlite;
+  if (!KINDS.some((k) => files[k])) {
+    throw new WorkbenchError('invalid_input', msg('import_nothing'));
+  }
+  const replacesDemo = readSetting(sqlite, 'workspace.isDemo', false) && Boolean(files.deals);
+  const rows = Object.fromEntries(
+    KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []]),
+  ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
+
+  let stages = files.stages ? readStages(rows.stages, log) : null;
+  if (stages && stages.length === 0) {
+    // An unreadable or empty stages.csv must not empty the model; the other files are
+    // still checked against the stored one, so their errors stay meaningful.
+    if (!log.fatal) log.error('stages', 0, problem('no_open_stage'));
+    stages = null;
+  }
+  const model = stages ?? loadStages(sqlite);
+  const stageKeys = new Set(model.map((s) => s.key));
+
+  // Stored deals stay visible to history/mentors rows, unless the demo data is being replaced.
+  const stored = new Map<string, number>();
+  if (!replacesDemo) {
+    for (const r of sqlite.prepare('select id, created_at as createdAt from deals').iterate() as Iterable<{
+      id: string;
+      createdAt: number;
+    }>) {
+      stored.set(r.id, r.createdAt);
+    }
+  }
+  const currency = replacesDemo ? null : readSetting<string | null>(sqlite, 'workspace.currency', null);
+  const dealsRead = readDeals(rows.deals, { stageKeys, currency }, log);
+  const fileDeals = new Map(dealsRead.deals.map((d) => [d.deal.id, d.deal.createdAt]));
+  if (stages && !replacesDemo) {
+    // A new stage model must still fit every stored deal the files do not rewrite.
+    const orphaned = new Map<string, number>();
+    for (const r of sqlite.prepare('select id, stage from deals').iterate() as Iterable<{
+      id: string;
+      stage: string;
+    }>) {
+      if (!stageKeys.has(r.stage) && !fileDeals.has(r.id))
+        orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
+    }
+    for (const [stage, n] of orphaned) log.error('stages', 0, problem('stage_dropped', { stage, count: n }));
+  }
+  if (stages && !replacesDemo) {
+    const historyReplaced = new Set(rows.history.map((row) => row.get('deal_id')));
+    // …and every stored history row that stays: a timeline may not pass through a stage
+    // the model no longer knows (the workspace could not re-import its own export).
+    const orphaned = new Map<string, Set<string>>();
+    const keys = [...stageKeys];
+    const stmt = sqlite.prepare(
+      `select d.id, h.value from deal_history h join deals d on d.seq = h.deal_seq
+       where h.field = 'stage' and h.value not in (${keys.map(() => '?').join(', ') || "''"})`,
+    );
+    for (const r of stmt.iterate(...keys) as Iterable<{ id: string; value: string }>) {
+      if (historyReplaced.has(r.id)) continue;
+      let ids = orphaned.get(r.value);
+      if (!ids) orphaned.set(r.value, (ids = new Set()));
+      ids.add(r.id);
+    }
+    for (const [stage, ids] of orphaned)
+      log.error('stages', 0, problem('stage_dropped_history', { stage, count: ids.size }));
+  }
+  const invalidDealIds = new Map<string, number>();
+  if (log.invalidLines.deals.size) {
+    for (const row of rows.deals)
+      if (log.invalidLines.deals.has(row.line)) invalidDealIds.set(row.get('id'), row.line);
+  }
+  const createdAt = (id: string) =>
+    fileDeals.get(id) ?? (invalidDealIds.has(id) ? undefined : stored.get(id));
+  const history = readHistory(
+    rows.history,
+    { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) },
+    log,
+  );
+  reconcileWithHistory(dealsRead.deals, history, log);
+  const mentors = readMentors(rows.mentors, (id) => createdAt(id) !== undefined, log);
+  const quotas = readQuotas(rows.quotas, log);
+
+  const counts = Object.fromEntries(
+    KINDS.map((k) => [
+      k,
+      {
+        rows: log.records[k],
+        invalid: log.invalidLines[k].size,
+      },
+    ]),
+  ) as ImportCheck['counts'];
+  return {
+    log,
+    counts,
+    stages,
+    deals: dealsRead.deals,
+    history,
+    mentors,
+    quotas,
+    currency: dealsRead.currency,
+    replacesDemo,
+  };
+}
+
+function summary(p: ImportPlan): ImportCheck {
+  return {
+    valid: p.log.errorCount === 0,
+    counts: p.counts,
+    errors: p.log.errors,
+    warnings: p.log.warnings,
+    moreErrors: p.log.errorCount - p.log.errors.length,
+  };
+}
+
+/**
+ * PRODUCT.md: where a field has history, the history is what counts; the deal's column
+ * only stands in for a field without rows. An export whose history lacks the latest change
+ * (common in CRM exports) would make the table (columns) and the timeline (history)
+ * disagree, so the column's value is added as the field's last row, stamped at the
+ * deal's updated_at (or its last row, if later), and the import says so.
+ */
+function reconcileWithHistory(deals: ReadDeal[], history: Map<string, HistoryValues[]>, log: IssueLog): void {
+  const added = new Map<HistoryField, { count: number; line: number }>();
+  for (const { line, deal } of deals) {
+    const rows = history.get(deal.id);
+    if (!rows?.length) continue;
+    const columns: Record<HistoryField, string> = {
+      stage: deal.stage,
+      amount: formatAmount(deal.amountCents),
+      close_date: deal.closeDate ?? '',
+      forecast_category: deal.forecastCategory,
+      owner: deal.owner,
+    };
+    for (const field of HISTORY_FIELDS) {
+      let last: HistoryValues | undefined;
+      for (const r of rows) if (r.field === field && (!last || r.changedAt >= last.changedAt)) last = r;
+      if (!last || last.value === columns[field]) continue;
+      rows.push({ field, value: columns[field], changedAt: Math.max(deal.updatedAt, last.changedAt) });
+      const seen = added.get(field);
+      if (seen) seen.count++;
+      else added.set(field, { count: 1, line });
+    }
+  }
+  for (const [field, { count, line }] of added)
+    log.warn('history', line, problem('history_completed', { field, count }));
+}
+
+/** Validates the files and says what an import would do; nothing is written. */
+export function checkImport(ws: Workspace, files: ImportFiles): ImportCheck {
+  return summary(plan(ws, files));
+}
+
+/**
+ * Imports in one transaction: either every accepted row goes in or nothing does.
+ * With errors it refuses, unless `skipInvalid` (then the valid rows go in). Errors that
+ * concern a whole file (a missing column, broken quoting) always refuse.
+ */
+export function applyImport(
+  ws: Workspace,
+  files: ImportFiles,
+  options: { skipInvalid: boolean; onProgress?: ImportProgress },
+): ImportOutcome {
+  options.onProgress?.('checking', 0, 1);
+  const p = plan(ws, files);
+  const check = summary(p);
+  if (p.log.fatal || (p.log.errorCount > 0 && !options.skipInvalid)) {
+    const first = p.log.errors[0]!;
+    const issue = { key: first.code, params: first.params };
+    const where = first.line
+      ? msg('issue_at', { file: first.file, line: first.line, issue })
+      : msg('issue_in', { file: first.file, issue });
+    const count = p.log.errorCount;
+    throw new WorkbenchError(
+      'import_invalid',
+      p.log.fatal
+        ? msg('import_refused_file', { count, first: where })
+        : msg('import_refused', { count, first: where }),
+      check,
+    );
+  }
+
+  const sqlite = ws.sqlite;
+  const total = p.deals.length;
+  const imported: ImportOutcome['imported'] = { deals: 0, history: 0, stages: 0, mentors: 0, quotas: 0 };
+  options.onProgress?.('writing', 0, total);
+  sqlite.transaction(() => {
+    if (p.replacesDemo) wipeDemoData(sqlite);
+    if (p.stages) {
+      replaceStages(sqlite, p.stages);
+      imported.stages = p.stages.length;
+    } else if ((sqlite.prepare('select count(*) from stages').pluck().get() as number) === 0) {
+      replaceStages(sqlite, loadStages(sqlite));
+    }
+    const fresh = (sqlite.prepare('select count(*) from deals').pluck().get() as number) === 0;
+    const writer = new DealWriter(sqlite, { source: 'csv', fresh });
+    const inFile = new Set<string>();
+    for (const { deal } of p.deals) {
+      inFile.add(deal.id);
+      writer.write(deal, p.history.get(deal.id));
+      if (writer.written % PROGRESS_EVERY === 0) options.onProgress?.('writing', writer.written, total);
+    }
+    for (const [dealId, rows] of p.history) if (!inFile.has(dealId)) writer.replaceHistory(dealId, rows);
+    writer.finish();
+    imported.deals = writer.written;
+    imported.history = writer.historyWritten;
+
+    if (p.mentors.length) {
+      const del = sqlite.prepare('delete from mentor_assignments where deal_id = ?');
+      for (const dealId of new Set(p.mentors.map((m) => m.dealId))) del.run(dealId);
+      const ins = sqlite.prepare(
+        'insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)',
+      );
+      const now = Date.now();
+      for (const m of p.mentors) ins.run(m.dealId, m.mentor, m.sharePct, now);
+      imported.mentors = p.mentors.length;
+    }
+    if (p.quotas.length) {
+      const up = sqlite.prepare(
+        `insert into quotas(quarter, team, owner, amount_cents) values(?, ?, ?, ?)
+         on conflict(quarter, team, owner) do update set amount_cents = excluded.amount_cents`,
+      );
+      for (const q of p.quotas) up.run(q.quarter, q.team, q.owner, q.amountCents);
+      imported.quotas = p.quotas.length;
+    }
+    if (p.currency !== null) writeSetting(sqlite, 'workspace.currency', p.currency);
+  })();
+  options.onProgress?.('writing', total, total);
+  return { ...check, imported, replacedDemo: p.replacesDemo };
+}

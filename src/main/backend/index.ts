@@ -1,0 +1,37 @@
+import type { Workspace } from './db/connection';
+import type { BackendContext } from './context';
+import { Registry, type Emit } from './registry';
+import { dealHandlers } from './deals/handlers';
+import { demoHandlers } from './demo/handlers';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './imports/handlers';
+import { noteHandlers } from './notes/handlers';
+import { pipelineHandlers } from './pipeline/handlers';
+import { workspaceHandlers } from './workspace/handlers';
+
+export interface BackendOptions {
+  /** The better-sqlite3 addon for this runtime, passed on to import workers. */
+  nativeBinding?: string;
+}
+
+/**
+ * Every channel of the contract, bound to one open workspace: the one path the desktop
+ * app, browser mode, the CLI and the tests all call through.
+ */
+export function createBackend(
+  ws: Workspace,
+  emit: Emit = () => undefined,
+  options: BackendOptions = {},
+): Registry {
+  const ctx: BackendContext = { ws, emit, ...options };
+  const registry = new Registry(emit);
+  registry.handleArea(workspaceHandlers(ctx));
+  registry.handleArea(pipelineHandlers(ctx));
+  registry.handleArea(dealHandlers(ctx));
+  registry.handleArea(noteHandlers(ctx));
+  registry.handleArea(importHandlers(ctx));
+  registry.handleArea(exportHandlers(ctx));
+  registry.handleArea(demoHandlers(ctx));
+  registry.assertComplete();
+  return registry;
+}

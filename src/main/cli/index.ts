@@ -1,0 +1,61 @@
+import { WorkbenchError } from '@shared/result';
+import { UsageError } from './args';
+import { backupCommand } from './backup';
+import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { serveCommand } from './serve';
+
+/**
+ * The `funnel` command: one file per command, each a thin layer that builds contract
+ * inputs and dispatches them through the backend's registry (see session.ts). Exit codes:
+ * 0 success, 1 the work failed (message names what and where), 2 bad usage. Errors go to
+ * stderr, in English (the catalog's English text).
+ */
+
+const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
+
+  funnel demo   --db F [--deals N] [--seed S] [--today YYYY-MM-DD]
+  funnel import --db F --deals deals.csv [--history h.csv] [--stages s.csv]
+                [--mentors m.csv] [--quotas q.csv] [--skip-invalid]
+  funnel export deals|history|stages|mentors|quotas --db F --out file.csv
+  funnel serve  [--db F] [--port N] [--open]   (default: the desktop app's workspace)
+  funnel backup --db F [--out copy.db]
+
+Every command takes --db PATH, the workspace file (SQLite).`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  demo: demoCommand,
+  import: importCommand,
+  export: exportCommand,
+  serve: serveCommand,
+  backup: backupCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? console.log : console.error)(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`funnel: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`funnel ${command}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof WorkbenchError) {
+      console.error(`funnel ${command}: ${e.message}`);
+      return 1;
+    }
+    console.error(`funnel ${command}: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  }
+}

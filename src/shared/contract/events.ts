@@ -1,0 +1,13 @@
+import type { WriteActivity } from '@shared/contract/define';
+
+/** Events the backend pushes to every window (MessagePort) or browser tab (event stream). */
+export interface Events {
+  /** Announced by the registry after a writing channel succeeds (see `ChannelSpec.writes`). */
+  'workspace.changed': { reason: WriteActivity };
+  'import.progress': { phase: 'checking' | 'writing'; done: number; total: number };
+}
+export type EventName = keyof Events;
+
+/** The event names as data (the sandboxed preload checks names without zod). */
+const eventNames: Record<EventName, true> = { 'workspace.changed': true, 'import.progress': true };
+export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);

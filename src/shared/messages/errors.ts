@@ -1,0 +1,185 @@
+/**
+ * What the backend, the transports and the command line's file handling can refuse or
+ * fail with. A parameter may itself be a message (a reason, a restore hint), rendered in
+ * the same language.
+ */
+export const ERROR_MESSAGES = {
+  // --- the registry and the transports ------------------------------------------------
+  channel_unknown: { en: 'Unknown channel "{channel}".', zh: '未知的接口“{channel}”。' },
+  input_invalid: { en: 'Invalid input for {channel}: {where}.', zh: '{channel} 的输入无效：{where}。' },
+  request_malformed: { en: 'Malformed request ({where}).', zh: '请求格式错误（{where}）。' },
+  request_unsendable: {
+    en: 'The request for {channel} could not be sent: {reason}',
+    zh: '无法发送 {channel} 的请求：{reason}',
+  },
+  channel_failed: { en: '{channel} failed: {reason}', zh: '{channel} 失败：{reason}' },
+  busy: {
+    en: 'busy: {activity} is running; try again when it has finished.',
+    zh: '正忙：{activity}正在进行，请在完成后重试。',
+  },
+  answer_unsendable: {
+    en: 'The answer could not be sent to the window: {reason}',
+    zh: '结果无法发送到窗口：{reason}',
+  },
+  answer_unreadable: { en: 'The backend sent an unreadable answer.', zh: '数据服务返回了无法读取的结果。' },
+  service_restarted: {
+    en: 'The data service restarted while this request was running. Please try again.',
+    zh: '处理此请求时数据服务重新启动了，请重试。',
+  },
+  service_stopped: {
+    en: 'The data service stopped while this request was running. Please try again.',
+    zh: '处理此请求时数据服务停止了，请重试。',
+  },
+  server_unreachable: {
+    en: 'The workbench server cannot be reached. Is `funnel serve` still running?',
+    zh: '无法连接工作台服务器。`funnel serve` 是否仍在运行？',
+  },
+  session_expired: {
+    en: 'The session has expired. Open the URL printed by `funnel serve` again.',
+    zh: '会话已过期。请重新打开 `funnel serve` 打印的地址。',
+  },
+  server_unreadable: {
+    en: 'The workbench server answered HTTP {status} without a readable result.',
+    zh: '工作台服务器返回了 HTTP {status}，但没有可读取的结果。',
+  },
+
+  // --- what a writing channel is doing (the {activity} of `busy`) ------------------------
+  activity_import: { en: 'an import', zh: '导入' },
+  activity_notes: { en: 'saving a note', zh: '保存备注' },
+  activity_preferences: { en: 'saving your preferences', zh: '保存偏好设置' },
+  activity_demo: { en: 'generating the demo data', zh: '生成演示数据' },
+  activity_sync: { en: 'a CRM sync', zh: 'CRM 同步' },
+  activity_meeting: { en: 'saving the meeting', zh: '保存会议' },
+
+  // --- the workspace file ----------------------------------------------------------------
+  workspace_missing: {
+    en: 'No workspace at {path}. Create one with `funnel demo --db {file}` or `funnel import --db {file} --deals deals.csv`.',
+    zh: '{path} 处没有工作区。请用 `funnel demo --db {file}` 或 `funnel import --db {file} --deals deals.csv` 创建一个。',
+  },
+  workspace_corrupt: {
+    en: '{path} cannot be opened as a workspace: {reason}. Nothing was changed. {restore}',
+    zh: '{path} 无法作为工作区打开：{reason}。没有做任何更改。{restore}',
+  },
+  corrupt_integrity: {
+    en: 'SQLite\'s integrity check reports "{result}"',
+    zh: 'SQLite 完整性检查报告“{result}”',
+  },
+  corrupt_empty: { en: 'the file is empty (no workspace tables)', zh: '文件是空的（没有工作区数据表）' },
+  corrupt_foreign: {
+    en: 'it is a SQLite database of another program, not a Funnel Workbench workspace',
+    zh: '它是其他程序的 SQLite 数据库，不是漏斗工作台的工作区',
+  },
+  restore_backup: {
+    en: 'The newest backup is {backup}: copy it over {path} to restore it.',
+    zh: '最新的备份是 {backup}：把它复制并覆盖 {path} 即可恢复。',
+  },
+  restore_none: {
+    en: 'Restore it from a backup, or create a new workspace with `funnel demo` or `funnel import`.',
+    zh: '请从备份恢复，或用 `funnel demo` 或 `funnel import` 创建新的工作区。',
+  },
+  workspace_unopenable: { en: 'Cannot open {path}: {reason}', zh: '无法打开 {path}：{reason}' },
+  workspace_from_newer_build: {
+    en: '{path} was written by a newer version of Funnel Workbench (schema {schema}; this version knows up to {supported}). It was not opened or changed. Update Funnel Workbench to open it. A copy is kept at {backup}.',
+    zh: '{path} 由更新版本的漏斗工作台写入（数据结构 {schema}；本版本最高支持 {supported}）。文件没有被打开或更改。请更新漏斗工作台后再打开。副本保存在 {backup}。',
+  },
+  migration_failed: {
+    en: 'Updating {path} to the current schema failed in migration {migration}: {reason}.',
+    zh: '将 {path} 升级到当前数据结构时，迁移 {migration} 失败：{reason}。',
+  },
+  migration_failed_backup: {
+    en: 'Updating {path} to the current schema failed in migration {migration}: {reason}. The workspace as it was before is at {backup}.',
+    zh: '将 {path} 升级到当前数据结构时，迁移 {migration} 失败：{reason}。升级前的工作区保存在 {backup}。',
+  },
+  backup_exists: {
+    en: '{path} already exists; choose another file name.',
+    zh: '{path} 已存在，请换一个文件名。',
+  },
+  addon_mismatch: {
+    en: 'The database engine (better-sqlite3) could not be loaded for this version of Electron, so the workspace at {path} was not opened (the file itself was not touched). The addon at {binding} could not be loaded: delete it if it exists and run `node scripts/electron-native.mjs --required` to rebuild it. ({reason})',
+    zh: '无法为当前版本的 Electron 加载数据库引擎（better-sqlite3），因此没有打开 {path} 处的工作区（文件本身未被改动）。无法加载 {binding} 处的组件：如果它存在请删除，然后运行 `node scripts/electron-native.mjs --required` 重新构建。（{reason}）',
+  },
+  addon_missing: {
+    en: 'The database engine (better-sqlite3) could not be loaded for this version of Electron, so the workspace at {path} was not opened (the file itself was not touched). In development, run `node scripts/electron-native.mjs --required` (it builds the Electron copy of the addon); a packaged app needs reinstalling. ({reason})',
+    zh: '无法为当前版本的 Electron 加载数据库引擎（better-sqlite3），因此没有打开 {path} 处的工作区（文件本身未被改动）。开发环境中请运行 `node scripts/electron-native.mjs --required`（它会为 Electron 构建该组件）；安装版需要重新安装。（{reason}）',
+  },
+  startup_failed: {
+    en: 'Funnel Workbench could not open the workspace at {path}: {reason}',
+    zh: '漏斗工作台无法打开 {path} 处的工作区：{reason}',
+  },
+
+  // --- deals and notes -----------------------------------------------------------------
+  deal_missing: {
+    en: 'There is no deal with id "{id}" in this workspace.',
+    zh: '此工作区中没有 id 为“{id}”的商机。',
+  },
+  note_deal_missing: {
+    en: 'There is no deal with id "{id}" to add a note to.',
+    zh: '没有 id 为“{id}”的商机，无法添加备注。',
+  },
+  note_of_deal_missing: {
+    en: 'Note {note} of deal "{id}" no longer exists.',
+    zh: '商机“{id}”的备注 {note} 已不存在。',
+  },
+  note_missing: { en: 'Note {note} no longer exists.', zh: '备注 {note} 已不存在。' },
+
+  // --- imports and exports ---------------------------------------------------------------
+  import_nothing: {
+    en: 'Choose at least one file to import (deals.csv, history.csv, stages.csv, mentors.csv or quotas.csv).',
+    zh: '请至少选择一个要导入的文件（deals.csv、history.csv、stages.csv、mentors.csv 或 quotas.csv）。',
+  },
+  import_refused: {
+    en: 'The import has {count} error(s); nothing was imported. First: {first}. Fix those rows, or import only the valid rows (--skip-invalid, or "Import valid rows" in the app).',
+    zh: '导入有 {count} 个错误，没有导入任何数据。第一个：{first}。请修正这些行，或只导入有效的行（--skip-invalid，或在应用中选择“导入有效行”）。',
+  },
+  import_refused_file: {
+    en: 'The import has {count} error(s); nothing was imported. First: {first}. Fix the file and import again.',
+    zh: '导入有 {count} 个错误，没有导入任何数据。第一个：{first}。请修正文件后重新导入。',
+  },
+  issue_at: { en: '{file}.csv line {line}: {issue}', zh: '{file}.csv 第 {line} 行：{issue}' },
+  issue_in: { en: '{file}.csv: {issue}', zh: '{file}.csv：{issue}' },
+  import_stopped: {
+    en: 'The import stopped: {reason}. Nothing was imported.',
+    zh: '导入中止：{reason}。没有导入任何数据。',
+  },
+  import_failed: { en: 'The import failed: {reason}', zh: '导入失败：{reason}' },
+  file_missing: { en: '{label}: no file at {path}.', zh: '{label}：{path} 处没有文件。' },
+  file_not_file: { en: '{label}: {path} is not a file.', zh: '{label}：{path} 不是文件。' },
+  file_unreadable_utf8: {
+    en: '{issue}. Nothing was imported.',
+    zh: '{issue}。没有导入任何数据。',
+  },
+  xlsx_not_yet: {
+    en: '{path}: spreadsheets (.xlsx) arrive with CRM sync; save the sheet as CSV (UTF-8) and import that.',
+    zh: '{path}：电子表格（.xlsx）将随 CRM 同步功能提供；请先把工作表另存为 CSV（UTF-8）再导入。',
+  },
+  file_unwritable: { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
+
+  // --- the demo --------------------------------------------------------------------------
+  demo_deals_range: {
+    en: '--deals must be a whole number from 1 to {max}, not {value}.',
+    zh: '--deals 必须是 1 到 {max} 之间的整数，而不是 {value}。',
+  },
+  demo_seed: { en: '--seed must be a whole number, not {value}.', zh: '--seed 必须是整数，而不是 {value}。' },
+  demo_today: {
+    en: '--today must be a calendar day written YYYY-MM-DD, not "{value}".',
+    zh: '--today 必须是 YYYY-MM-DD 格式的日期，而不是“{value}”。',
+  },
+  demo_today_range: {
+    en: '--today must be a day from 1973-01-01 to 9000-01-01, not {value}.',
+    zh: '--today 必须是 1973-01-01 到 9000-01-01 之间的日期，而不是 {value}。',
+  },
+  demo_not_empty: {
+    en: '{path} already holds data ({deals} deals, {quotas} quotas, {mentors} mentor tags); a demo is only generated into an empty workspace. Use a new file for the demo.',
+    zh: '{path} 中已有数据（{deals} 个商机、{quotas} 条配额、{mentors} 个导师标记）；演示数据只会生成到空的工作区中。请为演示数据使用一个新文件。',
+  },
+
+  // --- browser mode ----------------------------------------------------------------------
+  renderer_build_failed: {
+    en: 'Building the renderer failed (see the messages above).',
+    zh: '构建界面失败（见上方信息）。',
+  },
+  renderer_build_missing: {
+    en: 'No renderer build at {path}; run `npm run build`.',
+    zh: '{path} 处没有界面构建；请运行 `npm run build`。',
+  },
+} as const satisfies Record<string, { en: string; zh: string }>;
