@@ -11,8 +11,6 @@
  * Each window gets its own MessagePort ({type:'connect'} from main carries it); requests on
  * it are answered by the same Registry that `funnel serve` and the tests use.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { createBackend } from './backend';
 import { ensureWorkspace } from './backend/workspace/default';
 import type { Workspace } from './backend/db/connection';
@@ -80,7 +78,6 @@ process.on('unhandledRejection', crash);
 async function start(): Promise<void> {
   try {
     if (!workspacePath) throw new Error('FUNNEL_WORKSPACE is not set');
-    mkdirSync(dirname(workspacePath), { recursive: true });
     workspace = await ensureWorkspace(workspacePath, nativeBinding ? { nativeBinding } : {});
     const registry = createBackend(workspace, ports.emit, nativeBinding ? { nativeBinding } : {});
     resolveBackend(registry);

@@ -95,8 +95,8 @@ async function dealsTableQuery(ws: Workspace) {
       offset: 200,
     }),
   ];
-  const now = workspaceNow(ws.sqlite);
-  const stages = loadStages(ws.sqlite);
+  const now = workspaceNow(ws);
+  const stages = loadStages(ws);
   for (let i = 0; i < 20; i++)
     await listDeals(ws.db, stages, now, { ...shapes[i % shapes.length]!(i), limit: 100 });
   const times: number[] = [];

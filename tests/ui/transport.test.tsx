@@ -144,7 +144,7 @@ describe('desktop shell and workspace problems', () => {
       2,
     );
     render(<App transport={backend} env="test" />);
-    const problem = await screen.findByTestId('workspace-problem');
+    const problem = await screen.findByTestId('workspace-problem', {}, { timeout: 5000 });
     expect(problem.textContent).toContain('/tmp/x.bak');
     expect(problem.textContent).toContain('newer version');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The workspace could not be opened');

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { createBackend } from '../backend';
 import { openWorkspace, type Workspace } from '../backend/db/connection';
 import { ensureWorkspace } from '../backend/workspace/default';
@@ -23,10 +22,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
   if (dbPath) ws = await openWorkspace(dbPath, { create: false });
   else {
     const path = defaultWorkspacePath();
-    if (!existsSync(path)) {
-      mkdirSync(dirname(path), { recursive: true });
-      console.error(`First start: creating a demo workspace at ${path}…`);
-    }
+    if (!existsSync(path)) console.error(`First start: creating a demo workspace at ${path}…`);
     ws = await ensureWorkspace(path);
   }
   // The registry needs an emitter before the server that carries events exists.

@@ -10,7 +10,13 @@ export interface Stage {
   order: number;
   kind: StageKind;
   probability: number;
+  /** The longest a deal in this stage may stay in it before it counts as stalled; null = no limit. */
   dwellLimitDays: number | null;
+  /**
+   * The follow-up cadence: the longest a deal in this stage may go without a logged
+   * activity before it counts as inactive; null = none.
+   */
+  followupDays: number | null;
   buyingPhase: string | null;
   exitCriteria: string | null;
 }
@@ -23,6 +29,7 @@ const stage = (
   kind: StageKind,
   probability: number,
   dwellLimitDays: number | null,
+  followupDays: number | null,
   buyingPhase: string | null,
   exitCriteria: string | null,
 ): Stage => ({
@@ -34,6 +41,7 @@ const stage = (
   kind,
   probability,
   dwellLimitDays,
+  followupDays,
   buyingPhase,
   exitCriteria,
 });
@@ -48,6 +56,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
     'open',
     0.1,
     14,
+    7,
     '需求认知 Need awareness',
     '客户确认了业务痛点和预算意向 / The customer confirmed the pain and a budget intent',
   ),
@@ -59,6 +68,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
     'open',
     0.25,
     21,
+    7,
     '方案评估 Solution evaluation',
     '关键决策人认可方案方向 / The key decision maker endorsed the solution direction',
   ),
@@ -70,6 +80,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
     'open',
     0.45,
     7,
+    3,
     '供应商选择 Vendor selection',
     '客户收到正式报价并进入比选 / The customer received a formal quote and is comparing vendors',
   ),
@@ -81,6 +92,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
     'open',
     0.65,
     14,
+    3,
     '供应商选择 Vendor selection',
     '客户口头选定我方，进入商务条款谈判 / The customer chose us verbally; terms are negotiated',
   ),
@@ -92,11 +104,12 @@ export const DEFAULT_STAGES: readonly Stage[] = [
     'open',
     0.85,
     7,
+    1,
     '合同签订 Contract',
     '合同文本已定稿，进入签署流程 / The contract text is final and in signature',
   ),
-  stage(6, 'won', '赢单', 'Won', 'won', 1, null, null, null),
-  stage(7, 'lost', '输单', 'Lost', 'lost', 0, null, null, null),
+  stage(6, 'won', '赢单', 'Won', 'won', 1, null, null, null, null),
+  stage(7, 'lost', '输单', 'Lost', 'lost', 0, null, null, null, null),
 ];
 
 export const FORECAST_CATEGORIES = ['pipeline', 'best_case', 'commit', 'omitted', 'closed'] as const;

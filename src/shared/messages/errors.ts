@@ -82,6 +82,10 @@ export const ERROR_MESSAGES = {
     en: '{path} was written by a newer version of Funnel Workbench (schema {schema}; this version knows up to {supported}). It was not opened or changed. Update Funnel Workbench to open it. A copy is kept at {backup}.',
     zh: '{path} 由更新版本的漏斗工作台写入（数据结构 {schema}；本版本最高支持 {supported}）。文件没有被打开或更改。请更新漏斗工作台后再打开。副本保存在 {backup}。',
   },
+  workspace_prerelease: {
+    en: '{path} was written by a pre-release build of Funnel Workbench whose file format is no longer supported. It was not opened or changed. Create a new workspace (`funnel demo`, or `funnel import` with your CSV files).',
+    zh: '{path} 由漏斗工作台的预发布版本写入，其文件格式已不再支持。文件没有被打开或更改。请创建新的工作区（`funnel demo`，或用 `funnel import` 导入您的 CSV 文件）。',
+  },
   migration_failed: {
     en: 'Updating {path} to the current schema failed in migration {migration}: {reason}.',
     zh: '将 {path} 升级到当前数据结构时，迁移 {migration} 失败：{reason}。',

@@ -172,7 +172,9 @@ describe('CSV export', () => {
   it('export → import into a new workspace → export gives identical files', async () => {
     const a = await tempWorkspace('a.db');
     applyImport(a, small(), { skipInvalid: false });
-    a.sqlite.exec(`insert into mentor_assignments values ('0042', '王芳', 20, 0)`);
+    a.sqlite.exec(
+      `insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values ('0042', '王芳', 20, 0)`,
+    );
     a.sqlite.exec(`insert into quotas values ('2026Q4', '华东大客户部', '', 500000000)`);
     const kinds = ['deals', 'history', 'stages', 'mentors', 'quotas'] as const;
     const first = Object.fromEntries(kinds.map((k) => [k, exportCsv(a, k)]));
@@ -190,5 +192,82 @@ describe('CSV export', () => {
     expect(first.deals!.text.split('\n')[0]).toBe(
       '\ufeffid,name,account,owner,team,amount,currency,stage,created_at,close_date,forecast_category,lost_reason,product,next_step,updated_at,last_activity_at,deleted_at',
     );
+  });
+});
+
+describe('stages.csv follow-up cadence', () => {
+  const header = 'key,name,order,kind,probability,dwell_limit_days';
+  // The fixture's deals pass through these stages.
+  const rows = [
+    'need,Need,1,open,0.1,14',
+    'solution,Solution,2,open,0.25,21',
+    'proposal,Proposal,3,open,0.45,7',
+    'negotiation,Negotiation,4,open,0.65,14',
+    'won,Won,6,won,1,',
+    'lost,Lost,7,lost,0,',
+  ];
+  const cadence = ['7', '7', '3', '2.5'];
+  const withFollowup = (cells: string[]) =>
+    [`${header},followup_days`, ...rows.map((r, i) => `${r},${cells[i] ?? ''}`)].join('\n');
+
+  it('reads followup_days, and a file without the column has none (and no warning)', async () => {
+    const ws = await tempWorkspace();
+    const stages = { name: 's.csv', text: withFollowup(cadence) };
+    const out = applyImport(ws, { ...small(), stages }, { skipInvalid: false });
+    expect(out.warnings.filter((w) => w.file === 'stages')).toEqual([]);
+    expect(exportCsv(ws, 'stages').text).toBe(`\ufeff${withFollowup(cadence)}\n`);
+    const without = await tempWorkspace('b.db');
+    const plain = { name: 's.csv', text: [header, ...rows].join('\n') };
+    const again = applyImport(without, { ...small(), stages: plain }, { skipInvalid: false });
+    expect(again.warnings.filter((w) => w.file === 'stages')).toEqual([]);
+    expect(exportCsv(without, 'stages').text).toBe(`\ufeff${withFollowup([])}\n`);
+  });
+
+  it('refuses a follow-up cadence that is not a number ≥ 0, naming line and value', async () => {
+    const ws = await tempWorkspace();
+    const check = checkImport(ws, {
+      ...small(),
+      stages: { name: 's.csv', text: withFollowup(['-1', 'soon']) },
+    });
+    expect(check.errors.filter((e) => e.file === 'stages').map((e) => [e.line, e.message])).toEqual([
+      [2, 'followup_days "-1" is not a number ≥ 0'],
+      [3, 'followup_days "soon" is not a number ≥ 0'],
+    ]);
+  });
+});
+
+describe('deals kept in step by a CRM sync', () => {
+  it('are refused by a CSV import (row by row), never taken over; local mentor tags still go in', async () => {
+    const ws = await tempWorkspace();
+    applyImport(ws, small(), { skipInvalid: false });
+    ws.sqlite.exec(
+      `insert into crm_connections(kind, base_url, account_key, created_at) values('hubspot', 'https://api.hubapi.com', '42', 0)`,
+    );
+    ws.sqlite.exec(`update deals set source = 'sync', connection_id = 1 where id = '0042'`);
+    const before = exportCsv(ws, 'deals').text;
+    const files = {
+      ...small(),
+      mentors: { name: 'm.csv', text: 'deal_id,mentor,share_pct\n0042,王芳,20\n' },
+    };
+    const check = checkImport(ws, files);
+    expect(check.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      [
+        'deals',
+        2,
+        'deal "0042" is kept in step with hubspot by sync; change it in the CRM (a CSV import never overwrites a synced deal)',
+      ],
+      ...check.errors.filter((e) => e.file === 'history').map((e) => ['history', e.line, e.message]),
+    ]);
+    expect(check.errors.filter((e) => e.file === 'history').length).toBeGreaterThan(0);
+    expect(() => applyImport(ws, files, { skipInvalid: false })).toThrow(WorkbenchError);
+    expect(exportCsv(ws, 'deals').text).toBe(before);
+    const out = applyImport(ws, files, { skipInvalid: true });
+    expect(out.imported.deals).toBe(2);
+    expect(
+      exportCsv(ws, 'deals')
+        .text.split('\n')
+        .find((l) => l.startsWith('0042')),
+    ).toBe(before.split('\n').find((l) => l.startsWith('0042')));
+    expect(exportCsv(ws, 'mentors').text).toContain('0042,王芳,20');
   });
 });

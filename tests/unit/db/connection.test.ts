@@ -97,4 +97,20 @@ describe('openWorkspace', () => {
     expect(copy.prepare('select value from settings').pluck().get()).toBe('"kept"');
     copy.close();
   });
+
+  it('refuses a workspace of a pre-release build as unsupported, not as one from the future', async () => {
+    const path = join(tempDir(), 'prerelease.db');
+    const old = new BetterSqlite3(path);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.exec(`create table kysely_migration(name varchar(255) not null primary key, timestamp varchar(255) not null);
+      insert into kysely_migration values('202611220001_initial', '2026-11-22T00:00:00.000Z');
+      create table deals(seq integer primary key, id text);`);
+    old.close();
+    const before = hash(path);
+    const e = await refusal(path);
+    expect(e.code).toBe('workspace_corrupt');
+    expect(e.message).toContain('pre-release build');
+    expect(e.message).toContain('funnel demo');
+    expect(hash(path)).toBe(before);
+  });
 });

@@ -332,10 +332,10 @@ describe('generateDemo', () => {
       true,
     );
 
-    expect(readSetting(ws.sqlite, 'workspace.isDemo', false)).toBe(true);
-    expect(readSetting(ws.sqlite, 'workspace.currency', '')).toBe('CNY');
-    expect(readSetting(ws.sqlite, 'workspace.demo', null)).toEqual({ seed: 7, today: TODAY, deals: DEALS });
-    expect(readSetting(ws.sqlite, 'workspace.clock', null)).toBe(END_OF_TODAY - 1);
+    expect(readSetting(ws, 'workspace.isDemo', false)).toBe(true);
+    expect(readSetting(ws, 'workspace.currency', '')).toBe('CNY');
+    expect(readSetting(ws, 'workspace.demo', null)).toEqual({ seed: 7, today: TODAY, deals: DEALS });
+    expect(readSetting(ws, 'workspace.clock', null)).toBe(END_OF_TODAY - 1);
   });
 
   it('leaves the connection as it found it: indexes rebuilt, foreign keys on', async () => {
@@ -372,7 +372,7 @@ describe('generateDemo options', () => {
     const latest = ws.sqlite.prepare('select max(changed_at) from deal_history').pluck().get() as number;
     expect(latest).toBeLessThan(started);
     expect(summary.seed).toBe(1);
-    expect(readSetting(ws.sqlite, 'workspace.clock', 'unset')).toBeNull();
+    expect(readSetting(ws, 'workspace.clock', 'unset')).toBeNull();
   });
 
   it('rejects bad options before writing anything', async () => {

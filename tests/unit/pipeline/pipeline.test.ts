@@ -27,7 +27,7 @@ async function workspace() {
   }
   applyImport(ws, { deals: fixture('deals.csv'), history: fixture('history.csv') }, { skipInvalid: false });
   applyImport(ws, { deals: { name: 'g.csv', text: rows.join('\n') } }, { skipInvalid: false });
-  writeSetting(ws.sqlite, 'workspace.clock', Date.parse('2026-11-01T00:00:00Z'));
+  writeSetting(ws, 'workspace.clock', Date.parse('2026-11-01T00:00:00Z'));
   const events: string[] = [];
   const api = createBackend(ws, (e) => events.push(e));
   const call = async <T>(channel: string, input: unknown): Promise<T> => {

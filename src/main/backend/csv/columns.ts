@@ -22,7 +22,7 @@ export const COLUMNS: Record<ImportFileKind, readonly string[]> = {
     'deleted_at',
   ],
   history: ['deal_id', 'field', 'value', 'changed_at'],
-  stages: ['key', 'name', 'order', 'kind', 'probability', 'dwell_limit_days'],
+  stages: ['key', 'name', 'order', 'kind', 'probability', 'dwell_limit_days', 'followup_days'],
   mentors: ['deal_id', 'mentor', 'share_pct'],
   quotas: ['quarter', 'team', 'owner', 'amount'],
 };
@@ -34,6 +34,19 @@ export const REQUIRED: Record<ImportFileKind, readonly string[]> = {
   stages: ['key', 'name', 'order', 'kind', 'probability'],
   mentors: ['deal_id', 'mentor', 'share_pct'],
   quotas: ['quarter', 'amount'],
+};
+
+/**
+ * Optional columns a file may lack without a warning: PRODUCT.md names them optional
+ * (a deals.csv without `last_activity_at`/`deleted_at`; a stages.csv without
+ * `followup_days` has no follow-up cadence). Export always writes them.
+ */
+export const OPTIONAL: Record<ImportFileKind, readonly string[]> = {
+  deals: ['last_activity_at', 'deleted_at'],
+  history: [],
+  stages: ['followup_days'],
+  mentors: [],
+  quotas: [],
 };
 
 /** Key columns whose surrounding spaces are trimmed; every other value is taken as written. */

@@ -1,6 +1,6 @@
 import type { ImportFileKind } from '@shared/contract';
 import { CsvSyntaxError, parseCsv, unguardFormula } from './codec';
-import { COLUMNS, FILE_NAMES, REQUIRED, TRIMMED } from './columns';
+import { COLUMNS, FILE_NAMES, OPTIONAL, REQUIRED, TRIMMED } from './columns';
 import { problem, type IssueLog } from '../imports/issues';
 
 /** A row of a canonical file: its line number, cells looked up by column name. */
@@ -58,10 +58,7 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
     return [];
   }
   const missingOptional = COLUMNS[kind].filter((c) => !index.has(c) && !REQUIRED[kind].includes(c));
-  if (
-    missingOptional.length &&
-    !(kind === 'deals' && missingOptional.every((c) => c === 'last_activity_at' || c === 'deleted_at'))
-  ) {
+  if (missingOptional.length && !missingOptional.every((c) => OPTIONAL[kind].includes(c))) {
     log.warn(kind, 1, problem('columns_missing', { file, columns: missingOptional.join(', ') }));
   }
 

@@ -1,11 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { msg, type MessageRef } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import type { Database } from './schema';
-import { latestMigration, migrationProvider, migrations } from './migrations';
+import { latestMigration, migrationProvider, migrations, retiredMigrations } from './migrations';
+import { createPrivateFile, tightenWorkspaceFiles } from './private-files';
 import { backupTo, backupPath } from './backup';
 
 /** "FUNL": marks a SQLite file as a Funnel Workbench workspace (PRAGMA application_id). */
@@ -86,6 +87,34 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
   if (isNew && !options.create && path !== ':memory:') {
     throw new WorkbenchError('workspace_missing', msg('workspace_missing', { path, file }), { path });
   }
+  if (path === ':memory:') return open(path, isNew, options);
+  // Private from the first byte: a new file is created 0600 before SQLite opens it (its
+  // -wal and -shm then follow its mode); an existing one is tightened.
+  if (!isNew) {
+    tightenWorkspaceFiles(path);
+    return open(path, isNew, options);
+  }
+  try {
+    createPrivateFile(path);
+  } catch (e) {
+    throw new WorkbenchError(
+      'internal',
+      msg('workspace_unopenable', { path, reason: (e as Error).message }),
+      {
+        path,
+      },
+    );
+  }
+  try {
+    return await open(path, isNew, options);
+  } catch (e) {
+    // A workspace that could not be made leaves nothing behind.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    throw e;
+  }
+}
+
+async function open(path: string, isNew: boolean, options: OpenOptions): Promise<Workspace> {
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(path, {
@@ -129,6 +158,9 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     const applied = tables.includes('kysely_migration')
       ? (sqlite.prepare('select name from kysely_migration order by name').pluck().all() as string[])
       : [];
+    const retired = applied.find((name) => retiredMigrations.includes(name));
+    if (retired)
+      throw new WorkbenchError('workspace_corrupt', msg('workspace_prerelease', { path }), { path });
     const unknown = applied.filter((name) => !(name in migrations));
     if (unknown.length > 0) {
       const backup =

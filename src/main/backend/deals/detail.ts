@@ -3,8 +3,7 @@ import { DAY_MS, formatTimestamp } from '@shared/time';
 import { stageVisits } from '@shared/domain/timeline';
 import { msg } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
-import type { Workspace } from '../db/connection';
-import type { DealRecord } from '../db/schema';
+import { all, first, type Db } from '../db/query';
 import { listNotes } from '../notes/notes';
 import { toDealRow } from '../pipeline/deal-list';
 import { loadStages } from '../stages/model';
@@ -38,18 +37,21 @@ const changes = (rows: readonly HistoryRow[], field: string): FieldChange[] =>
     .filter((r) => r.field === field)
     .map((r) => ({ value: r.value, changedAt: formatTimestamp(r.changedAt), source: r.source }));
 
-export function getDeal(ws: Workspace, id: string): DealDetail {
-  const sqlite = ws.sqlite;
-  const deal = sqlite.prepare('select * from deals where id = ?').get(id) as DealRecord | undefined;
+export function getDeal(ws: Db, id: string): DealDetail {
+  const deal = first(ws, ws.db.selectFrom('deals').selectAll().where('id', '=', id));
   if (!deal) throw new WorkbenchError('not_found', msg('deal_missing', { id }));
-  const stage = loadStages(sqlite).find((s) => s.key === deal.stage);
+  const stage = loadStages(ws).find((s) => s.key === deal.stage);
   // Sorted by time; rows at one instant keep the order they were written in.
-  const history = sqlite
-    .prepare(
-      'select field, value, changed_at as changedAt, source from deal_history where deal_seq = ? order by changed_at, id',
-    )
-    .all(deal.seq) as HistoryRow[];
-  const now = workspaceNow(sqlite);
+  const history: HistoryRow[] = all(
+    ws,
+    ws.db
+      .selectFrom('deal_history')
+      .select(['field', 'value', 'changed_at as changedAt', 'source'])
+      .where('deal_seq', '=', deal.seq)
+      .orderBy('changed_at')
+      .orderBy('id'),
+  );
+  const now = workspaceNow(ws);
   return {
     ...toDealRow(deal, stage, now),
     currency: deal.currency,

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { HistoryField } from '@shared/domain/stages';
 import { stageVisits } from '@shared/domain/timeline';
+import { run, type Db } from '../db/query';
 
 /** A deal's upstream columns, in storage units (ms, cents). */
 export interface DealValues {
@@ -43,9 +44,24 @@ export function stageEnteredAt(
 export const searchText = (d: Pick<DealValues, 'name' | 'account' | 'id' | 'owner'>): string =>
   `${d.name}\n${d.account}\n${d.id}\n${d.owner}`;
 
+/**
+ * The natural key of each local history row (a CSV import, the demo): the instant and the
+ * row's place among the rows of its field at that instant, `1700000000000#0`. The same
+ * history always gets the same keys; a sync writes the CRM's own change ids instead.
+ */
+export function eventKeys(history: readonly HistoryValues[]): string[] {
+  const seen = new Map<string, number>();
+  return history.map((h) => {
+    const at = `${h.field}|${h.changedAt}`;
+    const k = seen.get(at) ?? 0;
+    seen.set(at, k + 1);
+    return `${h.changedAt}#${k}`;
+  });
+}
+
 export interface DealWriterOptions {
-  /** Where the rows came from: 'csv', 'demo', 'hubspot', … (kept on deals and history). */
-  source: string;
+  /** Where the rows came from (kept on deals and history). */
+  source: 'csv' | 'demo';
   /**
    * The workspace holds no deals yet: plain inserts, no look-ups of existing rows. The
    * caller guarantees unique ids (imports check that before writing).
@@ -53,15 +69,23 @@ export interface DealWriterOptions {
   fresh: boolean;
 }
 
+/**
+ * History rows per multi-row insert: most of an import's rows are history, and
+ * better-sqlite3's per-statement overhead is a large share of a small insert (the bench's
+ * import-vs-raw ratio and the demo's deals/s both depend on it).
+ */
 const HISTORY_BATCH = 64;
+const HISTORY_VALUES = 6;
 
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
-  stage_entered_at, stage_rank, search_text, pipeline_id, source`;
+  stage_entered_at, stage_rank, search_text, source`;
 
 /**
- * The hot path for imports and the demo generator: cached prepared statements, called
- * inside one transaction the caller opens (a failure anywhere rolls everything back).
+ * The hot path for imports and the demo generator, so raw cached prepared statements
+ * rather than Kysely (bench: demo generation ≥ 20k deals/s, import ≥ 50% of the raw insert
+ * rate, `npm run bench`), called inside one transaction the caller opens (a failure
+ * anywhere rolls everything back). Local deals only: synced deals are the sync's to write.
  */
 export class DealWriter {
   private readonly insertDeal: BetterSqlite3.Statement;
@@ -72,16 +96,17 @@ export class DealWriter {
   private readonly insertHistoryBatch: BetterSqlite3.Statement;
   private readonly findDeal: BetterSqlite3.Statement;
   private readonly setStageEntered: BetterSqlite3.Statement;
-  /** History rows waiting for a multi-row insert (5 values a row). */
+  /** History rows waiting for a multi-row insert (HISTORY_VALUES values a row). */
   private readonly pending: (string | number)[] = [];
   written = 0;
   historyWritten = 0;
 
   constructor(
-    private readonly sqlite: BetterSqlite3.Database,
+    private readonly ws: Db,
     private readonly options: DealWriterOptions,
   ) {
-    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select sort_order from stages where key = ?), ?, 'default', ?`;
+    const sqlite = ws.sqlite;
+    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select sort_order from stages where key = ?), ?, ?`;
     this.insertDeal = sqlite.prepare(`insert into deals(${DEAL_COLUMNS}) values(${values})`);
     this.upsertDeal = sqlite.prepare(
       `insert into deals(${DEAL_COLUMNS}) values(${values})
@@ -96,12 +121,10 @@ export class DealWriter {
        returning seq`,
     );
     this.insertHistory = sqlite.prepare(
-      'insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, ?)',
+      'insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values(?, ?, ?, ?, ?, ?)',
     );
-    // One statement per HISTORY_BATCH rows: most of an import's rows are history, and
-    // better-sqlite3's per-statement overhead is a large share of a small insert.
     this.insertHistoryBatch = sqlite.prepare(
-      `insert into deal_history(deal_seq, field, value, changed_at, source) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.deleteHistory = sqlite.prepare('delete from deal_history where deal_seq = ?');
     this.findDeal = sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?');
@@ -159,9 +182,11 @@ export class DealWriter {
     }
     if (history) {
       const pending = this.pending;
-      for (const h of history) {
-        pending.push(seq, h.field, h.value, h.changedAt, this.options.source);
-        if (pending.length === HISTORY_BATCH * 5) {
+      const keys = eventKeys(history);
+      for (let i = 0; i < history.length; i++) {
+        const h = history[i]!;
+        pending.push(seq, h.field, h.value, h.changedAt, this.options.source, keys[i]!);
+        if (pending.length === HISTORY_BATCH * HISTORY_VALUES) {
           this.insertHistoryBatch.run(pending);
           pending.length = 0;
         }
@@ -174,8 +199,7 @@ export class DealWriter {
   /** Writes the history rows still waiting for a full batch. */
   private flush(): void {
     const p = this.pending;
-    for (let i = 0; i < p.length; i += 5)
-      this.insertHistory.run(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4]);
+    for (let i = 0; i < p.length; i += HISTORY_VALUES) this.insertHistory.run(p.slice(i, i + HISTORY_VALUES));
     p.length = 0;
   }
 
@@ -185,8 +209,10 @@ export class DealWriter {
     const row = this.findDeal.get(dealId) as { seq: number; createdAt: number; stage: string } | undefined;
     if (!row) throw new Error(`deal ${dealId} is not in the workspace`);
     this.deleteHistory.run(row.seq);
-    for (const h of history)
-      this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
+    const keys = eventKeys(history);
+    history.forEach((h, i) =>
+      this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source, keys[i]),
+    );
     this.historyWritten += history.length;
     this.setStageEntered.run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
   }
@@ -194,11 +220,36 @@ export class DealWriter {
   /** Writes what is pending and brings the reference tables (teams, owners, accounts) up to date. */
   finish(): void {
     this.flush();
-    this.sqlite.exec(`
-      insert or ignore into teams(name) select distinct team from deals where team <> '';
-      insert into owners(name, team) select owner, max(team) from deals where owner <> '' group by owner
-        on conflict(name) do update set team = excluded.team;
-      insert or ignore into accounts(name) select distinct account from deals where account <> '';
-    `);
+    const { db } = this.ws;
+    run(
+      this.ws,
+      db
+        .insertInto('teams')
+        .columns(['name'])
+        .expression(db.selectFrom('deals').select('team').distinct().where('team', '<>', ''))
+        .onConflict((oc) => oc.doNothing()),
+    );
+    run(
+      this.ws,
+      db
+        .insertInto('owners')
+        .columns(['name', 'team'])
+        .expression(
+          db
+            .selectFrom('deals')
+            .select((eb) => ['owner', eb.fn.max('team').as('team')])
+            .where('owner', '<>', '')
+            .groupBy('owner'),
+        )
+        .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ team: eb.ref('excluded.team') }))),
+    );
+    run(
+      this.ws,
+      db
+        .insertInto('accounts')
+        .columns(['name'])
+        .expression(db.selectFrom('deals').select('account').distinct().where('account', '<>', ''))
+        .onConflict((oc) => oc.doNothing()),
+    );
   }
 }

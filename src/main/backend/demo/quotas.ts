@@ -1,10 +1,11 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { DAY_MS, dayStart, quarterRange } from '@shared/time';
 import type { DemoCalendar } from './calendar';
 import { DEMO_TEAMS } from './people';
 import type { Rng } from './random';
 import type { TeamRoster } from './team-roster';
 import type { CreationSchedule } from './volume';
+import type { Db } from '../db/query';
+import { upsertQuotas } from '../forecast/quotas';
 
 /** The organisation's number is set a bit above its run rate: attainment lands near 87 %. */
 const STRETCH = 1.15;
@@ -61,7 +62,7 @@ const roundQuota = (cents: number): number => {
  * Headcount therefore doesn't inflate the numbers: the demo's deal volume doesn't grow with it.
  */
 export function writeQuotas(
-  sqlite: BetterSqlite3.Database,
+  ws: Db,
   ledger: WonLedger,
   roster: TeamRoster,
   calendar: DemoCalendar,
@@ -120,13 +121,14 @@ export function writeQuotas(
         : seniority;
   }
 
-  const insert = sqlite.prepare('insert into quotas(quarter, team, owner, amount_cents) values(?, ?, ?, ?)');
+  const insert = (quarter: string, team: string, owner: string, amountCents: number) =>
+    upsertQuotas(ws, [{ quarter, team, owner, amountCents }]);
   const weights = new Float64Array(repCount);
   let rows = 0;
   for (let q = 0; q < Q; q++) {
     const span = quarters[q]!;
     const org = orgRate * growthFactor(span) * (span.endDay - span.startDay) * STRETCH;
-    insert.run(span.label, '', '', roundQuota(org));
+    insert(span.label, '', '', roundQuota(org));
     rows++;
     for (let t = 0; t < teamCount; t++) {
       // Mostly by the team's share of the wins, a little evened out (and never zero: a tiny
@@ -145,12 +147,12 @@ export function writeQuotas(
         total += weights[r]!;
       }
       if (team <= 0 || total <= 0) continue;
-      insert.run(span.label, DEMO_TEAMS[t]!.name, '', roundQuota(team));
+      insert(span.label, DEMO_TEAMS[t]!.name, '', roundQuota(team));
       rows++;
       for (let r = 0; r < repCount; r++) {
         if (weights[r]! <= 0) continue;
         const rep = (team * weights[r]! * REP_OVER * rng.logNormal(1, 0.06)) / total;
-        insert.run(span.label, DEMO_TEAMS[t]!.name, roster.reps[r]!.name, roundQuota(rep));
+        insert(span.label, DEMO_TEAMS[t]!.name, roster.reps[r]!.name, roundQuota(rep));
         rows++;
       }
     }

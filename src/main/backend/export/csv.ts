@@ -1,18 +1,16 @@
 import type { ExportKind } from '@shared/contract';
 import { formatAmount } from '@shared/money';
 import { formatTimestamp } from '@shared/time';
-import type { Workspace } from '../db/connection';
-import type { DealRecord } from '../db/schema';
+import { iterate, type Db } from '../db/query';
 import { loadStages } from '../stages/model';
 import { writeCsv } from '../csv/codec';
 import { COLUMNS, FILE_NAMES } from '../csv/columns';
 
 const ts = (ms: number | null): string => (ms === null ? '' : formatTimestamp(ms));
 
-function* dealRows(ws: Workspace): Generator<string[]> {
+function* dealRows(ws: Db): Generator<string[]> {
   // Rows in a stable order (PRODUCT.md): by id, compared as text.
-  const rows = ws.sqlite.prepare('select * from deals order by id').iterate() as Iterable<DealRecord>;
-  for (const d of rows) {
+  for (const d of iterate(ws, ws.db.selectFrom('deals').selectAll().orderBy('id'))) {
     yield [
       d.id,
       d.name,
@@ -35,19 +33,23 @@ function* dealRows(ws: Workspace): Generator<string[]> {
   }
 }
 
-function* historyRows(ws: Workspace): Generator<string[]> {
+function* historyRows(ws: Db): Generator<string[]> {
   // By deal id, then time; rows at the same instant keep the order they were imported in.
-  const rows = ws.sqlite
-    .prepare(
-      `select d.id as dealId, h.field, h.value, h.changed_at as changedAt
-       from deal_history h join deals d on d.seq = h.deal_seq order by d.id, h.changed_at, h.id`,
-    )
-    .iterate() as Iterable<{ dealId: string; field: string; value: string; changedAt: number }>;
+  const rows = iterate(
+    ws,
+    ws.db
+      .selectFrom('deal_history as h')
+      .innerJoin('deals as d', 'd.seq', 'h.deal_seq')
+      .select(['d.id as dealId', 'h.field', 'h.value', 'h.changed_at as changedAt'])
+      .orderBy('d.id')
+      .orderBy('h.changed_at')
+      .orderBy('h.id'),
+  );
   for (const h of rows) yield [h.dealId, h.field, h.value, ts(h.changedAt)];
 }
 
-function* stageRows(ws: Workspace): Generator<string[]> {
-  for (const s of loadStages(ws.sqlite)) {
+function* stageRows(ws: Db): Generator<string[]> {
+  for (const s of loadStages(ws)) {
     yield [
       s.key,
       s.name,
@@ -55,27 +57,32 @@ function* stageRows(ws: Workspace): Generator<string[]> {
       s.kind,
       String(s.probability),
       s.dwellLimitDays === null ? '' : String(s.dwellLimitDays),
+      s.followupDays === null ? '' : String(s.followupDays),
     ];
   }
 }
 
-function* mentorRows(ws: Workspace): Generator<string[]> {
-  const rows = ws.sqlite
-    .prepare(
-      'select deal_id as dealId, mentor, share_pct as share from mentor_assignments order by deal_id, mentor',
-    )
-    .iterate() as Iterable<{ dealId: string; mentor: string; share: number }>;
-  for (const m of rows) yield [m.dealId, m.mentor, String(m.share)];
+function* mentorRows(ws: Db): Generator<string[]> {
+  const rows = iterate(
+    ws,
+    ws.db
+      .selectFrom('mentor_assignments')
+      .select(['deal_id', 'mentor', 'share_pct'])
+      .orderBy('deal_id')
+      .orderBy('mentor'),
+  );
+  for (const m of rows) yield [m.deal_id, m.mentor, String(m.share_pct)];
 }
 
-function* quotaRows(ws: Workspace): Generator<string[]> {
-  const rows = ws.sqlite
-    .prepare('select quarter, team, owner, amount_cents as cents from quotas order by quarter, team, owner')
-    .iterate() as Iterable<{ quarter: string; team: string; owner: string; cents: number }>;
-  for (const q of rows) yield [q.quarter, q.team, q.owner, formatAmount(q.cents)];
+function* quotaRows(ws: Db): Generator<string[]> {
+  const rows = iterate(
+    ws,
+    ws.db.selectFrom('quotas').selectAll().orderBy('quarter').orderBy('team').orderBy('owner'),
+  );
+  for (const q of rows) yield [q.quarter, q.team, q.owner, formatAmount(q.amount_cents)];
 }
 
-const SOURCES: Record<ExportKind, (ws: Workspace) => Iterable<string[]>> = {
+const SOURCES: Record<ExportKind, (ws: Db) => Iterable<string[]>> = {
   deals: dealRows,
   history: historyRows,
   stages: stageRows,
@@ -84,6 +91,6 @@ const SOURCES: Record<ExportKind, (ws: Workspace) => Iterable<string[]>> = {
 };
 
 /** The canonical CSV of one kind, as text (the same format import reads). */
-export function exportCsv(ws: Workspace, kind: ExportKind): { filename: string; text: string } {
+export function exportCsv(ws: Db, kind: ExportKind): { filename: string; text: string } {
   return { filename: FILE_NAMES[kind], text: writeCsv(COLUMNS[kind], SOURCES[kind](ws)) };
 }

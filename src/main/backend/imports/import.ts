@@ -4,8 +4,11 @@ import { formatAmount } from '@shared/money';
 import { msg } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import type { Workspace } from '../db/connection';
+import { first, iterate } from '../db/query';
 import { DealWriter, type HistoryValues } from '../deals/writer';
-import { loadStages, replaceStages } from '../stages/model';
+import { upsertQuotas } from '../forecast/quotas';
+import { replaceMentorTags } from '../mentors/tags';
+import { hasStoredStages, loadStages, replaceStages } from '../stages/model';
 import { readSetting, writeSetting } from '../workspace/settings';
 import { wipeDemoData } from '../workspace/demo-data';
 import { IssueLog, problem } from './issues';
@@ -37,11 +40,10 @@ export type ImportProgress = (phase: 'checking' | 'writing', done: number, total
 /** Reads and validates every file against the workspace, writing nothing. */
 function plan(ws: Workspace, files: ImportFiles): ImportPlan {
   const log = new IssueLog();
-  const sqlite = ws.sqlite;
   if (!KINDS.some((k) => files[k])) {
     throw new WorkbenchError('invalid_input', msg('import_nothing'));
   }
-  const replacesDemo = readSetting(sqlite, 'workspace.isDemo', false) && Boolean(files.deals);
+  const replacesDemo = readSetting(ws, 'workspace.isDemo', false) && Boolean(files.deals);
   const rows = Object.fromEntries(
     KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []]),
   ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
@@ -53,29 +55,35 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     if (!log.fatal) log.error('stages', 0, problem('no_open_stage'));
     stages = null;
   }
-  const model = stages ?? loadStages(sqlite);
+  const model = stages ?? loadStages(ws);
   const stageKeys = new Set(model.map((s) => s.key));
 
   // Stored deals stay visible to history/mentors rows, unless the demo data is being replaced.
   const stored = new Map<string, number>();
   if (!replacesDemo) {
-    for (const r of sqlite.prepare('select id, created_at as createdAt from deals').iterate() as Iterable<{
-      id: string;
-      createdAt: number;
-    }>) {
-      stored.set(r.id, r.createdAt);
-    }
+    for (const r of iterate(ws, ws.db.selectFrom('deals').select(['id', 'created_at'])))
+      stored.set(r.id, r.created_at);
   }
-  const currency = replacesDemo ? null : readSetting<string | null>(sqlite, 'workspace.currency', null);
-  const dealsRead = readDeals(rows.deals, { stageKeys, currency }, log);
+  // Deals a CRM sync keeps in step are the CRM's: a CSV row for one is refused (the next
+  // sync would silently undo it), never taken over. Their notes and mentor tags are local
+  // and may still be imported.
+  const synced = new Map<string, string>();
+  for (const r of iterate(
+    ws,
+    ws.db
+      .selectFrom('deals as d')
+      .innerJoin('crm_connections as c', 'c.id', 'd.connection_id')
+      .select(['d.id', 'c.kind']),
+  ))
+    synced.set(r.id, r.kind);
+  const syncedBy = (id: string) => synced.get(id);
+  const currency = replacesDemo ? null : readSetting<string | null>(ws, 'workspace.currency', null);
+  const dealsRead = readDeals(rows.deals, { stageKeys, currency, syncedBy }, log);
   const fileDeals = new Map(dealsRead.deals.map((d) => [d.deal.id, d.deal.createdAt]));
   if (stages && !replacesDemo) {
     // A new stage model must still fit every stored deal the files do not rewrite.
     const orphaned = new Map<string, number>();
-    for (const r of sqlite.prepare('select id, stage from deals').iterate() as Iterable<{
-      id: string;
-      stage: string;
-    }>) {
+    for (const r of iterate(ws, ws.db.selectFrom('deals').select(['id', 'stage']))) {
       if (!stageKeys.has(r.stage) && !fileDeals.has(r.id))
         orphaned.set(r.stage, (orphaned.get(r.stage) ?? 0) + 1);
     }
@@ -86,12 +94,13 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     // …and every stored history row that stays: a timeline may not pass through a stage
     // the model no longer knows (the workspace could not re-import its own export).
     const orphaned = new Map<string, Set<string>>();
-    const keys = [...stageKeys];
-    const stmt = sqlite.prepare(
-      `select d.id, h.value from deal_history h join deals d on d.seq = h.deal_seq
-       where h.field = 'stage' and h.value not in (${keys.map(() => '?').join(', ') || "''"})`,
-    );
-    for (const r of stmt.iterate(...keys) as Iterable<{ id: string; value: string }>) {
+    const stageRows = ws.db
+      .selectFrom('deal_history as h')
+      .innerJoin('deals as d', 'd.seq', 'h.deal_seq')
+      .select(['d.id', 'h.value'])
+      .where('h.field', '=', 'stage')
+      .where('h.value', 'not in', [...stageKeys]);
+    for (const r of iterate(ws, stageRows)) {
       if (historyReplaced.has(r.id)) continue;
       let ids = orphaned.get(r.value);
       if (!ids) orphaned.set(r.value, (ids = new Set()));
@@ -105,11 +114,14 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     for (const row of rows.deals)
       if (log.invalidLines.deals.has(row.line)) invalidDealIds.set(row.get('id'), row.line);
   }
+  // A deal whose row in deals.csv is invalid is unknown to the other files, unless it is
+  // stored and synced: its row was refused only because the CRM owns it, and local work
+  // (mentor tags) may still point at it.
   const createdAt = (id: string) =>
-    fileDeals.get(id) ?? (invalidDealIds.has(id) ? undefined : stored.get(id));
+    fileDeals.get(id) ?? (invalidDealIds.has(id) && !synced.has(id) ? undefined : stored.get(id));
   const history = readHistory(
     rows.history,
-    { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id) },
+    { stageKeys, createdAt, invalidDealLine: (id) => invalidDealIds.get(id), syncedBy },
     log,
   );
   reconcileWithHistory(dealsRead.deals, history, log);
@@ -220,15 +232,15 @@ export function applyImport(
   const imported: ImportOutcome['imported'] = { deals: 0, history: 0, stages: 0, mentors: 0, quotas: 0 };
   options.onProgress?.('writing', 0, total);
   sqlite.transaction(() => {
-    if (p.replacesDemo) wipeDemoData(sqlite);
+    if (p.replacesDemo) wipeDemoData(ws);
     if (p.stages) {
-      replaceStages(sqlite, p.stages);
+      replaceStages(ws, p.stages);
       imported.stages = p.stages.length;
-    } else if ((sqlite.prepare('select count(*) from stages').pluck().get() as number) === 0) {
-      replaceStages(sqlite, loadStages(sqlite));
+    } else if (!hasStoredStages(ws)) {
+      replaceStages(ws, loadStages(ws));
     }
-    const fresh = (sqlite.prepare('select count(*) from deals').pluck().get() as number) === 0;
-    const writer = new DealWriter(sqlite, { source: 'csv', fresh });
+    const fresh = !first(ws, ws.db.selectFrom('deals').select('seq').limit(1));
+    const writer = new DealWriter(ws, { source: 'csv', fresh });
     const inFile = new Set<string>();
     for (const { deal } of p.deals) {
       inFile.add(deal.id);
@@ -241,24 +253,15 @@ export function applyImport(
     imported.history = writer.historyWritten;
 
     if (p.mentors.length) {
-      const del = sqlite.prepare('delete from mentor_assignments where deal_id = ?');
-      for (const dealId of new Set(p.mentors.map((m) => m.dealId))) del.run(dealId);
-      const ins = sqlite.prepare(
-        'insert into mentor_assignments(deal_id, mentor, share_pct, created_at) values(?, ?, ?, ?)',
-      );
-      const now = Date.now();
-      for (const m of p.mentors) ins.run(m.dealId, m.mentor, m.sharePct, now);
+      const tags = p.mentors.map((m) => ({ deal_id: m.dealId, mentor: m.mentor, share_pct: m.sharePct }));
+      replaceMentorTags(ws, tags, Date.now());
       imported.mentors = p.mentors.length;
     }
     if (p.quotas.length) {
-      const up = sqlite.prepare(
-        `insert into quotas(quarter, team, owner, amount_cents) values(?, ?, ?, ?)
-         on conflict(quarter, team, owner) do update set amount_cents = excluded.amount_cents`,
-      );
-      for (const q of p.quotas) up.run(q.quarter, q.team, q.owner, q.amountCents);
+      upsertQuotas(ws, p.quotas);
       imported.quotas = p.quotas.length;
     }
-    if (p.currency !== null) writeSetting(sqlite, 'workspace.currency', p.currency);
+    if (p.currency !== null) writeSetting(ws, 'workspace.currency', p.currency);
   })();
   options.onProgress?.('writing', total, total);
   return { ...check, imported, replacedDemo: p.replacesDemo };

@@ -15,6 +15,8 @@ export interface DealsContext {
   stageKeys: ReadonlySet<string>;
   /** The workspace's currency, if it has one yet. */
   currency: string | null;
+  /** The CRM that keeps a stored deal in step, if one does (such a deal is the CRM's to change). */
+  syncedBy?: (dealId: string) => string | undefined;
 }
 
 const CATEGORIES: ReadonlySet<string> = new Set(FORECAST_CATEGORIES);
@@ -38,6 +40,7 @@ export function readDeals(
     if (!id) problems.push(problem('id_empty'));
     else if (id.length > MAX_ID_LENGTH) problems.push(problem('id_too_long', { max: MAX_ID_LENGTH }));
     else if (firstLine.has(id)) problems.push(problem('id_duplicate', { id, line: firstLine.get(id)! }));
+    else if (ctx.syncedBy?.(id)) problems.push(problem('deal_synced', { id, source: ctx.syncedBy(id)! }));
 
     const amountText = row.get('amount');
     const amount = parseAmount(amountText);

@@ -11,6 +11,8 @@ export interface HistoryContext {
   createdAt: (dealId: string) => number | undefined;
   /** Why a deal id is unknown, when it is a row of deals.csv that was invalid. */
   invalidDealLine: (dealId: string) => number | undefined;
+  /** The CRM that keeps a stored deal in step, if one does (its history is the CRM's). */
+  syncedBy?: (dealId: string) => string | undefined;
 }
 
 const FIELDS: ReadonlySet<string> = new Set(HISTORY_FIELDS);
@@ -37,7 +39,8 @@ export function readHistory(
           ? problem('deal_invalid_row', { id: dealId, line: bad })
           : problem('deal_unknown', { id: dealId }),
       );
-    }
+    } else if (ctx.syncedBy?.(dealId))
+      problems.push(problem('deal_synced', { id: dealId, source: ctx.syncedBy(dealId)! }));
     const field = row.get('field');
     if (!FIELDS.has(field))
       problems.push(problem('field_invalid', { value: field, allowed: HISTORY_FIELDS.join(', ') }));

@@ -27,6 +27,11 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
     const dwell = dwellText === '' ? null : parseDecimal(dwellText);
     if (dwellText !== '' && !(dwell !== null && dwell >= 0))
       problems.push(problem('dwell_invalid', { value: dwellText }));
+    // Absent column or empty cell: no follow-up cadence (PRODUCT.md, stages.csv).
+    const followupText = row.get('followup_days').trim();
+    const followup = followupText === '' ? null : parseDecimal(followupText);
+    if (followupText !== '' && !(followup !== null && followup >= 0))
+      problems.push(problem('followup_invalid', { value: followupText }));
     if (problems.length) {
       for (const p of problems) log.error('stages', row.line, p);
       continue;
@@ -45,6 +50,7 @@ export function readStages(rows: CanonicalRow[], log: IssueLog): Stage[] {
       kind,
       probability: probability!,
       dwellLimitDays: dwell,
+      followupDays: followup,
       buyingPhase: known?.buyingPhase ?? null,
       exitCriteria: known?.exitCriteria ?? null,
     });

@@ -2,8 +2,8 @@ import type { Note } from '@shared/contract';
 import { msg } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import { formatTimestamp } from '@shared/time';
-import type { Workspace } from '../db/connection';
-import type { NoteRecord } from '../db/schema';
+import { all, first, type Db } from '../db/query';
+import type { NoteRecord } from './tables';
 
 /**
  * The manager's local notes on a deal. Keyed by the deal's text id (not its row number),
@@ -17,26 +17,34 @@ const toNote = (r: NoteRecord): Note => ({
   updatedAt: formatTimestamp(r.updated_at),
 });
 
-export function listNotes(ws: Workspace, dealId: string): Note[] {
-  const rows = ws.sqlite
-    .prepare('select * from deal_notes where deal_id = ? order by created_at desc, id desc')
-    .all(dealId) as NoteRecord[];
+export function listNotes(ws: Db, dealId: string): Note[] {
+  const rows = all(
+    ws,
+    ws.db
+      .selectFrom('deal_notes')
+      .selectAll()
+      .where('deal_id', '=', dealId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc'),
+  );
   return rows.map(toNote);
 }
 
 /** Adds a note, or edits one when `noteId` is given. */
-export function saveNote(
-  ws: Workspace,
-  input: { dealId: string; noteId?: number | undefined; body: string },
-): Note {
-  const sqlite = ws.sqlite;
-  const exists = sqlite.prepare('select 1 from deals where id = ?').get(input.dealId);
+export function saveNote(ws: Db, input: { dealId: string; noteId?: number | undefined; body: string }): Note {
+  const exists = first(ws, ws.db.selectFrom('deals').select('seq').where('id', '=', input.dealId));
   if (!exists) throw new WorkbenchError('not_found', msg('note_deal_missing', { id: input.dealId }));
   const now = Date.now();
   if (input.noteId !== undefined) {
-    const row = sqlite
-      .prepare('update deal_notes set body = ?, updated_at = ? where id = ? and deal_id = ? returning *')
-      .get(input.body, now, input.noteId, input.dealId) as NoteRecord | undefined;
+    const row = first(
+      ws,
+      ws.db
+        .updateTable('deal_notes')
+        .set({ body: input.body, updated_at: now })
+        .where('id', '=', input.noteId)
+        .where('deal_id', '=', input.dealId)
+        .returningAll(),
+    );
     if (!row)
       throw new WorkbenchError(
         'not_found',
@@ -44,16 +52,19 @@ export function saveNote(
       );
     return toNote(row);
   }
-  const row = sqlite
-    .prepare('insert into deal_notes(deal_id, body, created_at, updated_at) values(?, ?, ?, ?) returning *')
-    .get(input.dealId, input.body, now, now) as NoteRecord;
-  return toNote(row);
+  const row = first(
+    ws,
+    ws.db
+      .insertInto('deal_notes')
+      .values({ deal_id: input.dealId, body: input.body, created_at: now, updated_at: now })
+      .returningAll(),
+  );
+  return toNote(row!);
 }
 
 /** Deletes a note and returns it, so the UI can offer to undo. */
-export function deleteNote(ws: Workspace, noteId: number): Note {
-  const row = ws.sqlite.prepare('delete from deal_notes where id = ? returning *').get(noteId) as
-    NoteRecord | undefined;
+export function deleteNote(ws: Db, noteId: number): Note {
+  const row = first(ws, ws.db.deleteFrom('deal_notes').where('id', '=', noteId).returningAll());
   if (!row) throw new WorkbenchError('not_found', msg('note_missing', { note: noteId }));
   return toNote(row);
 }

@@ -3,7 +3,8 @@ import type { DealPage, DealQuery, DealRow, DealSortColumn } from '@shared/contr
 import { dealQuerySchema } from '@shared/contract';
 import type { Stage } from '@shared/domain/stages';
 import { DAY_MS, formatTimestamp, quarterRange } from '@shared/time';
-import type { Database, DealRecord } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { DealRecord } from '../deals/tables';
 
 /**
  * The pipeline screen's query: filter, sort and one page, all in SQLite, so the table

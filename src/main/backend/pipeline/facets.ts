@@ -1,27 +1,33 @@
 import type { Facets } from '@shared/contract';
 import { FORECAST_CATEGORIES } from '@shared/domain/stages';
 import { quarterOf } from '@shared/time';
-import type { Workspace } from '../db/connection';
+import { all, type Db } from '../db/query';
 import { loadStages } from '../stages/model';
 
 /** The values the pipeline screen's filters offer: teams, owners, stages, close quarters, categories. */
-export function listFacets(ws: Workspace): Facets {
-  const sqlite = ws.sqlite;
-  const teams = sqlite.prepare(`select name from teams order by name`).pluck().all() as string[];
-  const owners = sqlite
-    .prepare(`select name, coalesce(team, '') as team from owners order by name`)
-    .all() as Facets['owners'];
-  const months = sqlite
-    .prepare(
-      `select distinct substr(close_date, 1, 7) as m from deals where close_date is not null and deleted_at is null`,
-    )
-    .pluck()
-    .all() as string[];
-  const closeQuarters = [...new Set(months.map((m) => quarterOf(`${m}-01`)))].sort().reverse();
+export function listFacets(ws: Db): Facets {
+  const teams = all(ws, ws.db.selectFrom('teams').select('name').orderBy('name')).map((r) => r.name);
+  const owners = all(
+    ws,
+    ws.db
+      .selectFrom('owners')
+      .select((eb) => ['name', eb.fn.coalesce('team', eb.val('')).as('team')])
+      .orderBy('name'),
+  );
+  const months = all(
+    ws,
+    ws.db
+      .selectFrom('deals')
+      .select((eb) => eb.fn<string>('substr', ['close_date', eb.val(1), eb.val(7)]).as('month'))
+      .distinct()
+      .where('close_date', 'is not', null)
+      .where('deleted_at', 'is', null),
+  );
+  const closeQuarters = [...new Set(months.map((m) => quarterOf(`${m.month}-01`)))].sort().reverse();
   return {
     teams,
     owners,
-    stages: loadStages(sqlite),
+    stages: loadStages(ws),
     closeQuarters,
     forecastCategories: [...FORECAST_CATEGORIES],
   };

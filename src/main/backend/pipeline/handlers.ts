@@ -8,5 +8,5 @@ import { listFacets } from './facets';
 
 export const pipelineHandlers = ({ ws }: BackendContext): Handlers<typeof pipelineChannels> => ({
   'pipeline.facets': () => listFacets(ws),
-  'pipeline.list': (query) => listDeals(ws.db, loadStages(ws.sqlite), workspaceNow(ws.sqlite), query),
+  'pipeline.list': (query) => listDeals(ws.db, loadStages(ws), workspaceNow(ws), query),
 });

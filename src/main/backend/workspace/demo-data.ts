@@ -1,28 +1,33 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { writeSetting } from './settings';
+import type { Db } from '../db/query';
+import { run } from '../db/query';
+import { deleteSetting, writeSetting } from './settings';
+
+/** Tables whose rows belong to the demo company (everything but the model and the settings). */
+const DEMO_TABLES = [
+  'deal_history',
+  'deals',
+  'deal_notes',
+  'mentor_assignments',
+  'quotas',
+  'precall_plan_items',
+  'precall_plans',
+  'review_decisions',
+  'review_items',
+  'review_meetings',
+  'forecast_snapshots',
+  'owners',
+  'teams',
+  'accounts',
+] as const;
 
 /**
  * Clears a demo workspace before real data goes in (inside the caller's transaction):
  * the demo deals and everything local that points at them, and the demo markers.
  */
-export function wipeDemoData(sqlite: BetterSqlite3.Database): void {
-  sqlite.exec(`
-    delete from deal_history;
-    delete from deals;
-    delete from deal_notes;
-    delete from mentor_assignments;
-    delete from quotas;
-    delete from precall_plans;
-    delete from review_decisions;
-    delete from review_items;
-    delete from review_meetings;
-    delete from forecast_snapshots;
-    delete from owners;
-    delete from teams;
-    delete from accounts;
-  `);
-  writeSetting(sqlite, 'workspace.isDemo', false);
-  writeSetting(sqlite, 'workspace.clock', null);
-  writeSetting(sqlite, 'workspace.demo', null);
-  sqlite.prepare(`delete from settings where key = 'workspace.currency'`).run();
+export function wipeDemoData(ws: Db): void {
+  for (const table of DEMO_TABLES) run(ws, ws.db.deleteFrom(table));
+  writeSetting(ws, 'workspace.isDemo', false);
+  writeSetting(ws, 'workspace.clock', null);
+  writeSetting(ws, 'workspace.demo', null);
+  deleteSetting(ws, 'workspace.currency');
 }

@@ -1,17 +1,24 @@
 import type { Preferences, WorkspaceInfo } from '@shared/contract';
 import { formatTimestamp } from '@shared/time';
 import type { Workspace } from '../db/connection';
+import { first } from '../db/query';
 import { readSetting, workspaceNow, writeSetting } from './settings';
 
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
-  const sqlite = ws.sqlite;
+  const live = first(
+    ws,
+    ws.db
+      .selectFrom('deals')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('deleted_at', 'is', null),
+  );
   return {
     path: ws.path,
-    isDemo: readSetting(sqlite, 'workspace.isDemo', false),
+    isDemo: readSetting(ws, 'workspace.isDemo', false),
     // Empty until an import names one: the UI then shows plain numbers, not a guessed ¥.
-    currency: readSetting(sqlite, 'workspace.currency', ''),
-    dealCount: sqlite.prepare('select count(*) from deals where deleted_at is null').pluck().get() as number,
-    now: formatTimestamp(workspaceNow(sqlite)),
+    currency: readSetting(ws, 'workspace.currency', ''),
+    dealCount: live?.count ?? 0,
+    now: formatTimestamp(workspaceNow(ws)),
     schemaVersion: ws.schemaVersion,
   };
 }
@@ -20,13 +27,13 @@ const NO_PREFERENCES: Preferences = { language: null, theme: null };
 
 export const readPreferences = (ws: Workspace): Preferences => ({
   ...NO_PREFERENCES,
-  ...readSetting<Partial<Preferences>>(ws.sqlite, 'preferences', {}),
+  ...readSetting<Partial<Preferences>>(ws, 'preferences', {}),
 });
 
 export function updatePreferences(ws: Workspace, change: Partial<Preferences>): Preferences {
   const next = { ...readPreferences(ws) };
   if (change.language) next.language = change.language;
   if (change.theme) next.theme = change.theme;
-  writeSetting(ws.sqlite, 'preferences', next);
+  writeSetting(ws, 'preferences', next);
   return next;
 }

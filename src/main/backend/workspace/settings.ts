@@ -1,15 +1,15 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { first, run, type Db } from '../db/query';
 
 /**
  * Workspace settings, one JSON value per key. Keys in use:
  * - `workspace.isDemo` (boolean): the data came from `funnel demo`; the UI marks it.
  * - `workspace.currency` (string): the one currency of every amount.
  * - `workspace.clock` (number | null): a fixed "now" in ms (a demo built for `--today`).
+ * - `workspace.demo` ({seed, today, deals} | null): how the demo was generated.
  * - `preferences` ({language, theme}): the person's choices.
  */
-export function readSetting<T>(sqlite: BetterSqlite3.Database, key: string, fallback: T): T {
-  const row = sqlite.prepare('select value from settings where key = ?').get(key) as
-    { value: string } | undefined;
+export function readSetting<T>(ws: Db, key: string, fallback: T): T {
+  const row = first(ws, ws.db.selectFrom('settings').select('value').where('key', '=', key));
   if (!row) return fallback;
   try {
     return JSON.parse(row.value) as T;
@@ -18,15 +18,21 @@ export function readSetting<T>(sqlite: BetterSqlite3.Database, key: string, fall
   }
 }
 
-export function writeSetting(sqlite: BetterSqlite3.Database, key: string, value: unknown): void {
-  sqlite
-    .prepare(
-      'insert into settings(key, value) values(?, ?) on conflict(key) do update set value = excluded.value',
-    )
-    .run(key, JSON.stringify(value));
+export function writeSetting(ws: Db, key: string, value: unknown): void {
+  run(
+    ws,
+    ws.db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+  );
+}
+
+export function deleteSetting(ws: Db, key: string): void {
+  run(ws, ws.db.deleteFrom('settings').where('key', '=', key));
 }
 
 /** The instant the workspace calls "now": its fixed clock, else the real time. */
-export function workspaceNow(sqlite: BetterSqlite3.Database): number {
-  return readSetting<number | null>(sqlite, 'workspace.clock', null) ?? Date.now();
+export function workspaceNow(ws: Db): number {
+  return readSetting<number | null>(ws, 'workspace.clock', null) ?? Date.now();
 }

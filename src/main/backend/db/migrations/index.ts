@@ -1,12 +1,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
-import * as m202611220001 from './202611220001_initial';
+import * as m202611300001 from './202611300001_workspace';
 
 /**
  * Every migration, listed by hand: a bundled app has no migrations folder to scan, so a
  * file-system provider would find nothing once built. Names sort in the order they run.
  */
 export const migrations: Record<string, Migration> = {
-  '202611220001_initial': m202611220001,
+  '202611300001_workspace': m202611300001,
 };
 
 export const migrationProvider: MigrationProvider = {
@@ -15,3 +15,10 @@ export const migrationProvider: MigrationProvider = {
 
 /** The newest migration this build knows: a database that has run a later one is from the future. */
 export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+
+/**
+ * Migrations of pre-release builds that were replaced before the first release (their
+ * schema was rewritten once). A workspace that ran one is not from a newer build: it is
+ * from an older, unsupported one, and is refused as such.
+ */
+export const retiredMigrations: readonly string[] = ['202611220001_initial'];
