@@ -46,6 +46,8 @@ export default tseslint.config(
     // The renderer talks to the backend only through the typed client: no Node, Electron,
     // native modules or runtime kysely may reach it (type-only imports are fine).
     files: ['src/renderer/**/*.{ts,tsx}', 'tests/ui/**/*.{ts,tsx}'],
+    // The UI tests' workbench opens a real workspace on the Node side of the test runner.
+    ignores: ['tests/ui/support/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_STAGES } from '@shared/domain/stages';
 import { renderApp, rows } from './render';
+import { stagePath } from './support/dataset';
 
 async function openFirstDeal() {
   const app = await renderApp();
@@ -21,11 +23,8 @@ describe('deal drawer', () => {
     expect(within(drawer).getByTestId('deal-account').textContent).toBe(deal.account);
     expect(within(drawer).getByTestId('deal-amount').textContent).toMatch(/^CN¥/);
     const visits = within(drawer).getAllByTestId('timeline-visit');
-    expect(visits.map((v) => v.querySelector('td')!.textContent)).toEqual([
-      'Need confirmed',
-      'Solution exchange',
-      expect.any(String),
-    ]);
+    const label = (key: string) => DEFAULT_STAGES.find((s) => s.key === key)!.nameEn;
+    expect(visits.map((v) => v.querySelector('td')!.textContent)).toEqual(stagePath(deal).map(label));
     // The open visit reads "now".
     expect(within(visits[2]!).getByText('now')).toBeTruthy();
     expect(within(drawer).getByTestId('amount-history').querySelectorAll('tbody tr')).toHaveLength(2);

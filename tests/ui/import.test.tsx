@@ -2,18 +2,20 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp, rows } from './render';
 
-const csv = (lines: string[]) =>
+/** A deals.csv with one row per stage given; the extra `colour` column draws a warning. */
+const csv = (stages: string[]) =>
   new File(
     [
       [
-        'id,name,account,owner,team,amount,currency,stage,created_at,close_date,forecast_category',
-        ...lines,
+        'id,name,account,owner,team,amount,currency,stage,created_at,close_date,forecast_category,lost_reason,product,next_step,updated_at,colour',
+        ...stages.map(
+          (stage, i) =>
+            `N${i + 1},New deal ${i + 1},Acme,Li Wei,East,${(i + 1) * 1000},CNY,${stage},2026-10-01,2026-12-15,commit,,,,2026-10-02,red`,
+        ),
       ].join('\n'),
     ],
     'deals.csv',
-    {
-      type: 'text/csv',
-    },
+    { type: 'text/csv' },
   );
 
 describe('import dialog', () => {
@@ -24,7 +26,7 @@ describe('import dialog', () => {
     const dialog = await screen.findByTestId('import-dialog');
     expect(within(dialog).getByTestId('import-check').hasAttribute('disabled')).toBe(true);
 
-    await user.upload(within(dialog).getByTestId('import-file-deals'), csv(['a,A', 'b,BAD', 'c,C']));
+    await user.upload(within(dialog).getByTestId('import-file-deals'), csv(['need', 'BAD', 'proposal']));
     await user.click(within(dialog).getByTestId('import-check'));
     await waitFor(() => expect(backend.callsTo('import.check')).toHaveLength(1));
     expect(backend.callsTo('import.check')[0]!.files.deals!.name).toBe('deals.csv');
@@ -32,7 +34,9 @@ describe('import dialog', () => {
     const errors = await within(dialog).findByTestId('import-errors');
     expect(errors.textContent).toContain('stage "BAD" is not a key of the stage model');
     expect(within(errors).getByText('3')).toBeTruthy(); // line number
-    expect(within(dialog).getByTestId('import-warnings').textContent).toContain('whole file');
+    expect(within(dialog).getByTestId('import-warnings').textContent).toContain(
+      'unknown column "colour" is ignored',
+    );
 
     const apply = within(dialog).getByTestId('import-apply');
     expect(apply.textContent).toBe('Import the 2 valid rows only');
@@ -56,7 +60,7 @@ describe('import dialog', () => {
     expect(screen.queryByTestId('demo-banner')).toBeNull();
     await user.click(screen.getByTestId('import-open'));
     const dialog = await screen.findByTestId('import-dialog');
-    await user.upload(within(dialog).getByTestId('import-file-deals'), csv(['a,A', 'b,B']));
+    await user.upload(within(dialog).getByTestId('import-file-deals'), csv(['need', 'solution']));
     await user.click(within(dialog).getByTestId('import-check'));
     const apply = await within(dialog).findByTestId('import-apply');
     expect(apply.textContent).toBe('Import');

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeBackend } from './fakeBackend';
+import { TestWorkbench } from './support/workbench';
 import { renderApp } from './render';
 
 describe('language and theme', () => {
@@ -25,7 +25,7 @@ describe('language and theme', () => {
   });
 
   it('a saved language survives a reload', async () => {
-    const backend = new FakeBackend({ preferences: { language: 'zh-CN', theme: 'dark' } });
+    const backend = await TestWorkbench.open({ preferences: { language: 'zh-CN', theme: 'dark' } });
     await renderApp(backend);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('销售管道');
     expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('dark');

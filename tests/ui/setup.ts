@@ -1,5 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { closeWorkbenches } from './support/workbench';
 
 /**
  * jsdom lacks layout. The app needs: matchMedia (Mantine, prefers-color-scheme),
@@ -18,8 +19,9 @@ beforeEach(() => {
   }
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  await closeWorkbenches();
   vi.restoreAllMocks();
   document.documentElement.removeAttribute('lang');
   if (consoleProblems.length) throw new Error(consoleProblems.join('\n'));

@@ -4,7 +4,7 @@ import { App } from '../../src/renderer/src/App';
 import { createClient } from '../../src/renderer/src/api/client';
 import { ApiError } from '../../src/renderer/src/api/errors';
 import { defaultTransport, httpTransport, type Transport } from '../../src/renderer/src/api/transport';
-import { FakeBackend } from './fakeBackend';
+import { TestWorkbench } from './support/workbench';
 import { renderApp, rows } from './render';
 import { msg } from '@shared/messages';
 import { appError } from '@shared/result';
@@ -99,7 +99,7 @@ describe('HTTP transport (funnel serve)', () => {
   });
 
   it('shows a full-screen message when the session has expired', async () => {
-    const backend = new FakeBackend();
+    const backend = await TestWorkbench.open();
     backend.failNext('preferences.get', appError('unauthorized', msg('session_expired')));
     render(<App transport={backend} env="test" />);
     const screenMessage = await screen.findByTestId('session-expired');
@@ -112,7 +112,10 @@ describe('backend events', () => {
   it('workspace.changed refetches what is on screen', async () => {
     const { backend } = await renderApp();
     const before = backend.callsTo('pipeline.list').length;
-    backend.deals = backend.deals.slice(0, 5);
+    // Another window's import left five open deals.
+    backend.ws.sqlite.exec(
+      `delete from deals where id not in ('D00001', 'D00002', 'D00003', 'D00004', 'D00005')`,
+    );
     backend.emit('workspace.changed', { reason: 'import' });
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(backend.callsTo('pipeline.list').length).toBeGreaterThan(before);
@@ -123,13 +126,13 @@ describe('backend events', () => {
 describe('desktop shell and workspace problems', () => {
   it('the native menu can open the import dialog', async () => {
     const { backend } = await renderApp();
-    // The fake transport fans out any event name, as the preload does for menu.command.
-    (backend.emit as (event: string, payload: unknown) => void)('menu.command', { command: 'import' });
+    // The test transport fans out the menu's event too, as the preload does.
+    backend.emit('menu.command', { command: 'import' });
     expect(await screen.findByTestId('import-dialog')).toBeTruthy();
   });
 
   it('explains a workspace from a newer build instead of showing a broken screen', async () => {
-    const backend = new FakeBackend();
+    const backend = await TestWorkbench.open();
     backend.failNext(
       'workspace.info',
       appError(

@@ -1,5 +1,5 @@
-import { ipcMain, shell, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
-import { isAppUrl, isSafeExternalUrl, isTrustedSender } from './security';
+import { shell, type Session, type WebContents } from 'electron';
+import { isAppUrl, isSafeExternalUrl } from './security';
 
 /**
  * Applies the pure rules of `security.ts` to Electron's web contents, sessions and IPC.
@@ -73,23 +73,4 @@ export function hardenSession(session: Session, options: { allowNetwork: boolean
       (_details, callback) => callback({ cancel: true }),
     );
   }
-}
-
-/**
- * The only way to add an `ipcMain` handler: it answers only the app's own top-level page
- * (not an iframe, not a page that navigated away). Data does not travel this way — the
- * backend's MessagePort carries it — so this is for the few shell-only requests.
- */
-export function handleTrusted(
-  channel: string,
-  devOrigin: string | null,
-  handler: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown,
-): void {
-  ipcMain.handle(channel, (event, ...args) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isTrustedSender(frame.url, devOrigin)) {
-      throw new Error(`${channel}: refused a message from an untrusted frame`);
-    }
-    return handler(event, ...args);
-  });
 }

@@ -104,15 +104,6 @@ export function isAppUrl(url: unknown, devOrigin?: string | null): boolean {
   return false;
 }
 
-/**
- * Should an IPC message from this frame be answered? Only from the app's own top-level
- * pages: an iframe or a page that navigated elsewhere must not reach main. Every `ipcMain`
- * handler goes through `handleTrusted()` in `lockdown.ts`, which asks this.
- */
-export function isTrustedSender(frameUrl: unknown, devOrigin?: string | null): boolean {
-  return isAppUrl(frameUrl, devOrigin);
-}
-
 // C0 and C1 control characters, DEL, and the Unicode bidi/invisible formatting characters
 // that let a link look like one host and open another.
 const FORBIDDEN_CHARACTERS =

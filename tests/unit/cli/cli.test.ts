@@ -30,7 +30,8 @@ describe('the funnel command', () => {
         readFileSync(join(dir, `a-${k}.csv`), 'utf8'),
       );
     }
-  });
+    // Twelve CLI processes, each starting TypeScript: slow on a busy two-core machine.
+  }, 120_000);
 
   it('is deterministic for a seed', () => {
     const dir = tempDir();

@@ -4,7 +4,6 @@ import {
   contentSecurityPolicy,
   isAppUrl,
   isSafeExternalUrl,
-  isTrustedSender,
   MAX_EXTERNAL_URL_LENGTH,
   windowOptions,
 } from '../../../src/main/shell/security';
@@ -128,7 +127,7 @@ describe('isSafeExternalUrl', () => {
   });
 });
 
-describe('isAppUrl / isTrustedSender', () => {
+describe('isAppUrl', () => {
   it('accepts the app origin only', () => {
     expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
     expect(isAppUrl('app://workbench/assets/index.js')).toBe(true);
@@ -148,8 +147,8 @@ describe('isAppUrl / isTrustedSender', () => {
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl('http://localhost:5173@evil.example/', dev)).toBe(false);
     expect(isAppUrl('data:text/html,hi', 'data:text/html,x')).toBe(false);
-    expect(isTrustedSender('https://evil.example/', dev)).toBe(false);
-    expect(isTrustedSender('app://workbench/index.html')).toBe(true);
+    expect(isAppUrl('https://evil.example/', dev)).toBe(false);
+    expect(isAppUrl('app://workbench/index.html')).toBe(true);
   });
 });
 

@@ -17,9 +17,6 @@ export function systemLanguage(
   return first.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-
 /**
  * One i18next instance per app (not the global singleton) so tests and windows stay
  * isolated. Resources are bundled, so initialisation is synchronous: the first render
