@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, Events } from '@shared/contract';
+import { msg } from '@shared/messages';
+import { appError } from '@shared/result';
 import type { Registry } from './backend/registry';
 // The page is served as the desktop window serves it (one loader, one CSP for both).
 import { loadRendererAsset } from './shell/renderer-files';
@@ -146,18 +148,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const body = await readBody(req);
         input = body.trim() === '' ? {} : JSON.parse(body);
       } catch (e) {
-        send(
-          res,
-          400,
-          JSON.stringify({
-            ok: false,
-            error: {
-              code: 'invalid_input',
-              message: `The request body is not valid JSON: ${(e as Error).message}`,
-            },
-          }),
-          'application/json',
-        );
+        const error = appError('invalid_input', msg('request_malformed', { where: (e as Error).message }));
+        send(res, 400, JSON.stringify({ ok: false, error }), 'application/json');
         return;
       }
       const result = await options.registry.dispatch(channel, input);

@@ -132,4 +132,28 @@ describe('funnel serve', () => {
     expect(new TextDecoder().decode(value)).toContain('event: workspace.changed');
     await reader.cancel();
   });
+
+  it('answers a malformed body and a command-line channel with errors the page can show in Chinese', async () => {
+    const s = await serve();
+    const auth = { Authorization: `Bearer ${s.token}` };
+    const bad = await fetch(`${s.url}api/invoke/workspace.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
+      body: '{"oops',
+    });
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { ok: boolean; error: { code: string; say: { key: string } } };
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.say.key).toBe('request_malformed');
+    // Backups name a file on this computer: the command line's alone, unknown to a page.
+    const backup = await (await invoke(s, 'workspace.backup', { out: '/tmp/x.db' }, auth)).json();
+    expect(backup).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', say: { key: 'channel_unknown' } },
+    });
+    // Writes from the page take the same path (and the same write lock) as the app and the CLI.
+    const note = await (await invoke(s, 'notes.save', { dealId: '0042', body: 'hi' }, auth)).json();
+    expect(note).toMatchObject({ ok: true });
+  });
 });
