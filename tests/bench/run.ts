@@ -6,6 +6,8 @@
  *  - demoGeneration: deals generated and written per second (target ≥ 20k/s).
  *  - dealsTableQuery: the pipeline screen's filter + sort + one page (+ totals) over 200k
  *    deals, p95 in ms (target ≤ 30 ms).
+ *  - dealsTableSearch: the same with a search typed in (1–3 Chinese characters, part of an
+ *    id or a name, no hit), p95 in ms (target ≤ 30 ms).
  *  - import: 200k deals with history from CSV files, rows/s, against the raw better-sqlite3
  *    insert rate for the same rows into the same schema (target ≥ 50%).
  */
@@ -17,6 +19,7 @@ import { generateDemo } from '@backend/demo/generate';
 import { exportCsv } from '@backend/export/csv';
 import { applyImport } from '@backend/imports/import';
 import { parseCsv } from '@backend/csv/codec';
+import { withSearchIndexRebuilt } from '@backend/db/search-index';
 import { listDeals } from '@backend/pipeline/deal-list';
 import { loadStages } from '@backend/stages/model';
 import { workspaceNow } from '@backend/workspace/settings';
@@ -119,6 +122,59 @@ async function dealsTableQuery(ws: Workspace) {
   };
 }
 
+/**
+ * The deals table's search over 200k deals: what people type (a Chinese surname, two or
+ * three characters of a company, part of an id, a word of a name, something absent), on its
+ * own and with the team or open filter, first page and a deeper one, with its totals.
+ */
+async function dealsTableSearch(ws: Workspace) {
+  const sample = ws.sqlite
+    .prepare(`select id, name, account, owner, team from deals where seq % 997 = 0 order by seq limit 60`)
+    .all() as { id: string; name: string; account: string; owner: string; team: string }[];
+  const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+  const terms: ((i: number) => string)[] = [
+    (i) => [...pick(sample, i).owner][0]!, // a surname: one character
+    (i) => [...pick(sample, i).account].slice(0, 2).join(''),
+    (i) => [...pick(sample, i).account].slice(1, 4).join(''),
+    (i) => pick(sample, i).id.slice(-5),
+    (i) => pick(sample, i).owner,
+    (i) => pick(sample, i).name.split(/\s/)[0]!.slice(0, 6),
+    () => 'zzq-none',
+  ];
+  const filters: ((i: number) => DealQuery['filter'])[] = [
+    () => ({}),
+    () => ({ status: 'open' }),
+    (i) => ({ teams: [pick(sample, i).team] }),
+  ];
+  const columns = ['amount', 'closeDate', 'name', 'updatedAt'] as const;
+  const query = (i: number): DealQuery => ({
+    filter: { ...filters[i % filters.length]!(i), search: terms[i % terms.length]!(i) },
+    sort: { column: columns[i % columns.length]!, direction: 'desc' },
+    offset: i % 5 === 0 ? 200 : 0,
+    limit: 100,
+  });
+  const now = workspaceNow(ws);
+  const stages = loadStages(ws);
+  for (let i = 0; i < 20; i++) await listDeals(ws.db, stages, now, query(i));
+  const times: number[] = [];
+  for (let i = 0; i < 210; i++) {
+    const t0 = performance.now();
+    await listDeals(ws.db, stages, now, query(i));
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = quantile(times, 0.95);
+  return {
+    deals: BIG,
+    queries: times.length,
+    p50Ms: quantile(times, 0.5),
+    p95Ms: p95,
+    maxMs: times.at(-1)!,
+    target: 30,
+    met: p95 <= 30,
+  };
+}
+
 /** The same rows, already in memory, inserted with nothing but prepared statements. */
 function rawInsert(ws: Workspace, deals: string, history: string): { rows: number; seconds: number } {
   const d = parseCsv(deals).records.map((r) => r.cells);
@@ -149,17 +205,21 @@ function rawInsert(ws: Workspace, deals: string, history: string): { rows: numbe
   const historyValues = h.map((c) => [seqOf.get(c[0]!), c[1], c[2], ts(c[3]!)]);
   const insDeal = ws.sqlite.prepare(
     `insert into deals(seq, id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date, forecast_category,
-     lost_reason, product, next_step, updated_at, last_activity_at, deleted_at, stage_entered_at, pipeline_id, source)
-     values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'default', 'csv')`,
+     lost_reason, product, next_step, updated_at, last_activity_at, deleted_at, stage_entered_at, search_text, source)
+     values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'csv')`,
   );
   const insHistory = ws.sqlite.prepare(
-    `insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, 'csv')`,
+    `insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values(?, ?, ?, ?, 'csv', ?)`,
   );
   const t0 = performance.now();
-  ws.sqlite.transaction(() => {
-    dealValues.forEach((v, i) => insDeal.run(i + 1, ...v));
-    for (const v of historyValues) insHistory.run(...v);
-  })();
+  // The same schema, so the same search indexes: filled the cheapest way (in bulk, as the
+  // import fills them for a large file), not row by row through the triggers.
+  ws.sqlite.transaction(() =>
+    withSearchIndexRebuilt(ws.sqlite, () => {
+      dealValues.forEach((v, i) => insDeal.run(i + 1, ...v, `${v[1]}\n${v[2]}\n${v[0]}\n${v[3]}`));
+      historyValues.forEach((v, i) => insHistory.run(...v, String(i)));
+    }),
+  )();
   return { rows: dealValues.length + historyValues.length, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -213,6 +273,8 @@ async function main() {
   const bigSeconds = (performance.now() - t0) / 1000;
   log('deals-table queries…');
   const query = await dealsTableQuery(big);
+  log('deals-table search…');
+  const search = await dealsTableSearch(big);
   log('import vs raw insert…');
   const dealsCsv = exportCsv(big, 'deals').text;
   const historyCsv = exportCsv(big, 'history').text;
@@ -225,8 +287,9 @@ async function main() {
       bigWorkspace: { deals: BIG, seconds: bigSeconds, dealsPerSecond: BIG / bigSeconds },
     },
     dealsTableQuery: query,
+    dealsTableSearch: search,
     import: imp,
-    allTargetsMet: demo.met && query.met && imp.met,
+    allTargetsMet: demo.met && query.met && search.met && imp.met,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   mkdirSync(join(process.cwd(), 'out'), { recursive: true });

@@ -49,9 +49,6 @@ export type Channel = keyof Contract;
 export type AppChannel = {
   [K in Channel]: Contract[K] extends { audience: 'cli' } ? never : K;
 }[Channel];
-export type WritingChannel = {
-  [K in Channel]: Contract[K] extends { writes: string } ? K : never;
-}[Channel];
 export type InputOf<K extends Channel> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends Channel> = z.output<Contract[K]['input']>;
 export type ResultOf<K extends Channel> = Contract[K]['result'];

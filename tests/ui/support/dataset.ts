@@ -1,3 +1,4 @@
+import type { DealRow } from '@shared/contract';
 import { DEFAULT_STAGES } from '@shared/domain/stages';
 import { DAY_MS } from '@shared/time';
 
@@ -16,16 +17,12 @@ const FORECASTS = ['pipeline', 'best_case', 'commit'] as const;
 /** The workspace's fixed "now". */
 export const NOW = Date.parse('2026-11-20T00:00:00Z');
 
-export interface DatasetDeal {
-  id: string;
-  name: string;
-  account: string;
-  owner: string;
-  team: string;
-  amount: number;
-  stage: string;
+/** A deal as imported: the columns the screens show, plus when it was created and entered its stage. */
+export interface DatasetDeal extends Pick<
+  DealRow,
+  'id' | 'name' | 'account' | 'owner' | 'team' | 'amount' | 'stage' | 'forecastCategory'
+> {
   closeDate: string;
-  forecastCategory: string;
   createdAt: number;
   stageEnteredAt: number;
 }

@@ -223,11 +223,14 @@ interface ColumnInfo {
 }
 
 describe('schema.ts against the migrated workspace', () => {
+  // The deals' search indexes (FTS5 virtual tables and their shadow tables) are SQLite's
+  // to lay out; no query of ours reads them through Kysely.
   it('names every table the migrations create, and only those', async () => {
     const ws = await tempWorkspace();
     const tables = ws.sqlite
       .prepare(
-        `select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`,
+        `select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'
+         and name not like 'deals_search_%'`,
       )
       .pluck()
       .all() as string[];
@@ -252,7 +255,7 @@ describe('schema.ts against the migrated workspace', () => {
     const loose = ws.sqlite
       .prepare(
         `select name from pragma_table_list where schema = 'main' and type = 'table' and strict = 0
-         and name not like 'kysely_%' and name not like 'sqlite_%'`,
+         and name not like 'kysely_%' and name not like 'sqlite_%' and name not like 'deals_search_%'`,
       )
       .pluck()
       .all();

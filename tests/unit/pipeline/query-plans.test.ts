@@ -6,7 +6,7 @@ import type { DealQuery } from '@shared/contract';
 import type { Stage } from '@shared/domain/stages';
 import { openWorkspace, type Workspace } from '@backend/db/connection';
 import { generateDemo } from '@backend/demo/generate';
-import { dealListQueries } from '@backend/pipeline/deal-list';
+import { BROAD_MATCHES, dealListQueries, FEW_MATCHES } from '@backend/pipeline/deal-list';
 import { loadStages } from '@backend/stages/model';
 
 /**
@@ -31,8 +31,8 @@ beforeAll(async () => {
   stages = loadStages(ws);
 }, 60_000);
 
-function plan(input: DealQuery): { page: string[]; totals: string[] } {
-  const { page, totals } = dealListQueries(stages, Date.parse('2026-11-20T00:00:00Z'), input);
+function plan(input: DealQuery, matches = 0): { page: string[]; totals: string[] } {
+  const { page, totals } = dealListQueries(stages, Date.parse('2026-11-20T00:00:00Z'), input, matches);
   const explain = (q: typeof page | typeof totals) => {
     const { sql, parameters } = q.compile(ws.db);
     return (
@@ -44,9 +44,10 @@ function plan(input: DealQuery): { page: string[]; totals: string[] } {
 
 /** A scan of the deals table itself (not of one of its indexes). */
 const tableScan = (steps: string[]) => steps.filter((s) => /^SCAN d$/.test(s));
-const uses = (steps: string[], index: string) => steps.some((s) => s.includes(`INDEX ${index}`));
+const uses = (steps: string[], index: string) =>
+  steps.some((s) => s.includes(index === 'VIRTUAL TABLE' ? 'VIRTUAL TABLE' : `INDEX ${index}`));
 
-const SHAPES: [string, DealQuery, string | null][] = [
+const SHAPES: [string, DealQuery, string | null, number?][] = [
   [
     'the default view (open deals by amount)',
     { filter: { status: 'open' } },
@@ -60,7 +61,31 @@ const SHAPES: [string, DealQuery, string | null][] = [
     { filter: { forecastCategories: ['commit'] } },
     'deals_live_forecast_category_amount_cents',
   ],
-  ['a search', { filter: { search: '华信' } }, 'deals_live_search_text_amount_cents'],
+  ['a search with few matches', { filter: { search: '华信' } }, 'VIRTUAL TABLE', 20],
+  [
+    'a search with few matches, in one team',
+    { filter: { search: '华信', teams: ['华东大客户部'] } },
+    'VIRTUAL TABLE',
+    20,
+  ],
+  [
+    'a search with many matches',
+    { filter: { search: 'abc' } },
+    'deals_live_seq_amount_cents',
+    FEW_MATCHES + 1,
+  ],
+  [
+    'a search with many matches, open only',
+    { filter: { search: 'ab', status: 'open' } },
+    'deals_live_stage_',
+    FEW_MATCHES + 1,
+  ],
+  [
+    'a search matching most deals',
+    { filter: { search: '有限' } },
+    'deals_live_search_text_amount_cents',
+    BROAD_MATCHES + 1,
+  ],
   ['stalled only', { filter: { stalledOnly: true } }, null],
   ['all deals by name', { sort: { column: 'name', direction: 'asc' } }, 'deals_live_name_amount_cents'],
   [
@@ -76,14 +101,18 @@ const SHAPES: [string, DealQuery, string | null][] = [
 ];
 
 describe('the deals table’s query plans', () => {
-  it.each(SHAPES)('%s: page and totals walk an index, never the wide table', (_name, input, index) => {
-    const { page, totals } = plan(input);
-    expect(tableScan(page), page.join(' | ')).toEqual([]);
-    expect(tableScan(totals), totals.join(' | ')).toEqual([]);
-    // The page's rows are fetched by row number after the index picked them (deferred join).
-    expect(page).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
-    if (index) expect(uses(page, index) || uses(totals, index), [...page, ...totals].join(' | ')).toBe(true);
-  });
+  it.each(SHAPES)(
+    '%s: page and totals walk an index, never the wide table',
+    (_name, input, index, matches) => {
+      const { page, totals } = plan(input, matches);
+      expect(tableScan(page), page.join(' | ')).toEqual([]);
+      expect(tableScan(totals), totals.join(' | ')).toEqual([]);
+      // The page's rows are fetched by row number after the index picked them (deferred join).
+      expect(page).toContain('SEARCH d USING INTEGER PRIMARY KEY (rowid=?)');
+      if (index)
+        expect(uses(page, index) || uses(totals, index), [...page, ...totals].join(' | ')).toBe(true);
+    },
+  );
 
   it('a filter on team and stage seeks both in the one index that holds them', () => {
     const { totals } = plan({ filter: { teams: ['华东大客户部'], stages: ['need'] } });

@@ -7,6 +7,7 @@ import { WorkbenchError } from '@shared/result';
 import type { Database } from './schema';
 import { latestMigration, migrationProvider, migrations, retiredMigrations } from './migrations';
 import { createPrivateFile, tightenWorkspaceFiles } from './private-files';
+import { registerSearchFunctions } from './search-index';
 import { backupTo, backupPath } from './backup';
 
 /** "FUNL": marks a SQLite file as a Funnel Workbench workspace (PRAGMA application_id). */
@@ -142,6 +143,8 @@ async function open(path: string, isNew: boolean, options: OpenOptions): Promise
     }
     if (check !== 'ok') throw corrupt(path, msg('corrupt_integrity', { result: String(check) }));
 
+    // Raw SQL until the migrations have run: the file is not yet known to have the tables
+    // schema.ts describes (it may be empty, another program's, or from another build).
     const tables = sqlite
       .prepare(`select name from sqlite_master where type = 'table'`)
       .pluck()
@@ -185,6 +188,8 @@ async function open(path: string, isNew: boolean, options: OpenOptions): Promise
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('temp_store = MEMORY');
+    // Before any write: the deals' search triggers call it.
+    registerSearchFunctions(sqlite);
 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     if (pending.length > 0) {

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { ForecastCategory, HistoryField } from '@shared/domain/stages';
 
 /** A deal's upstream columns (what an import or a sync owns) and what the writer derives from them. */
@@ -32,7 +32,6 @@ export interface DealsTable {
 }
 export type DealSource = 'csv' | 'demo' | 'sync';
 export type DealRecord = Selectable<DealsTable>;
-export type NewDeal = Insertable<DealsTable>;
 
 export interface DealHistoryTable {
   id: Generated<number>;
@@ -43,8 +42,6 @@ export interface DealHistoryTable {
   source: Generated<string>;
   event_key: string;
 }
-export type HistoryRecord = Selectable<DealHistoryTable>;
-export type NewHistoryRow = Insertable<DealHistoryTable>;
 
 /** The reference lists behind the filters, kept in step with the deals by the writer. */
 export interface TeamsTable {

@@ -9,6 +9,7 @@ import { DealWriter } from '../deals/writer';
 import { replaceStages } from '../stages/model';
 import { writeSetting } from '../workspace/settings';
 import { accountCount, generateAccounts, type DemoAccount } from './accounts';
+import { withSearchIndexRebuilt } from '../db/search-index';
 import { withIndexesRebuilt, withoutForeignKeyChecks, withPageCache } from './bulk-load';
 import { DemoCalendar } from './calendar';
 import { DealStory } from './deal-story';
@@ -101,17 +102,19 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
       `insert into mentor_assignments(deal_id, mentor, share_pct, source, created_at) values(?, ?, ?, 'demo', ?)`,
     );
 
-    withIndexesRebuilt(sqlite, ['deals', 'deal_history'], () => {
-      // Ids sort in creation order (D000001 …), like the running numbers of most CRMs.
-      const width = Math.max(6, String(deals).length);
-      for (let i = 0; i < deals; i++) {
-        const id = `D${String(i + 1).padStart(width, '0')}`;
-        story.tell(id, schedule.createdAt(i, deals, rng));
-        writer.write(story.deal, story.history);
-        for (const m of story.mentors) insertMentor.run(id, m.mentor, m.sharePct, m.createdAt);
-        if (story.wonAt >= 0) ledger.add(story.wonOwner, story.wonAt, story.wonCents);
-      }
-    });
+    withSearchIndexRebuilt(sqlite, () =>
+      withIndexesRebuilt(sqlite, ['deals', 'deal_history'], () => {
+        // Ids sort in creation order (D000001 …), like the running numbers of most CRMs.
+        const width = Math.max(6, String(deals).length);
+        for (let i = 0; i < deals; i++) {
+          const id = `D${String(i + 1).padStart(width, '0')}`;
+          story.tell(id, schedule.createdAt(i, deals, rng));
+          writer.write(story.deal, story.history);
+          for (const m of story.mentors) insertMentor.run(id, m.mentor, m.sharePct, m.createdAt);
+          if (story.wonAt >= 0) ledger.add(story.wonOwner, story.wonAt, story.wonCents);
+        }
+      }),
+    );
     writer.finish();
     writePeople(ws, roster, accounts);
     writeQuotas(ws, ledger, roster, calendar, schedule, new Rng(seed, STREAM.quotas));

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 /** Empty owner = the team's quota; empty team and owner = the organisation's (quotas.csv). */
 export interface QuotasTable {
@@ -7,7 +7,6 @@ export interface QuotasTable {
   owner: Generated<string>;
   amount_cents: number;
 }
-export type QuotaRecord = Selectable<QuotasTable>;
 
 export type ForecastHorizon = 'rep' | 'manager' | 'director';
 export type ForecastMethod =
@@ -29,4 +28,3 @@ export interface ForecastSnapshotsTable {
   detail: Generated<string>;
   meeting_id: number | null;
 }
-export type NewForecastSnapshot = Insertable<ForecastSnapshotsTable>;

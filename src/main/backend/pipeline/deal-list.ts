@@ -5,6 +5,7 @@ import { isStalled, stalledSince } from '@shared/domain/attention';
 import type { Stage } from '@shared/domain/stages';
 import { DAY_MS, formatTimestamp, quarterRange } from '@shared/time';
 import type { Database } from '../db/schema';
+import { searchChars } from '../db/search-index';
 import type { DealRecord } from '../deals/tables';
 
 /**
@@ -57,11 +58,6 @@ function whereClauses(query: ParsedDealQuery, stages: readonly Stage[], now: num
     });
     where.push(pairs.length ? sql<SqlBool>`(${sql.join(pairs, sql` or `)})` : sql<SqlBool>`0`);
   }
-  const search = f.search?.trim();
-  if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql<SqlBool>`d.search_text like ${like} escape '\\'`);
-  }
   return where;
 }
 
@@ -99,26 +95,106 @@ export function toDealRow(d: ListedDeal, stage: Stage | undefined, now: number):
   };
 }
 
+/** More matches than this: the search hardly narrows the list; LIKE over the rows is cheaper. */
+export const BROAD_MATCHES = 40_000;
+/** Up to this many matches they drive the page; above, the page walks its usual index. */
+export const FEW_MATCHES = 5_000;
+
+/** Which index answers a search: trigrams for 3+ characters, one token a character below. */
+function searchIndex(search: string): { table: RawBuilder<unknown>; match: RawBuilder<unknown> } {
+  if ([...search].length >= 3) {
+    // A quoted FTS5 string: `"` doubled, every other character literal (% _ * AND NEAR).
+    return {
+      table: sql.raw('deals_search_tri'),
+      match: sql`'"' || replace(lower(${search}), '"', '""') || '"'`,
+    };
+  }
+  return { table: sql.raw('deals_search_chars'), match: sql`${`"${searchChars(search)}"`}` };
+}
+
+/**
+ * How many deals a search matches, counted up to BROAD_MATCHES + 1 (0.05–5 ms): SQLite
+ * cannot see how many rows an FTS5 match returns, so the list picks its plan from this.
+ * Deleted deals are in the indexes too; the count is only a guide.
+ */
+export async function countSearchMatches(db: Kysely<Database>, search: string): Promise<number> {
+  const { table, match } = searchIndex(search);
+  const result = await sql<{ n: number }>`
+    select count(*) as n from (select 1 from ${table} where ${table} match ${match} limit ${BROAD_MATCHES + 1})`.execute(
+    db,
+  );
+  return result.rows[0]!.n;
+}
+
+interface Source {
+  pageFrom: RawBuilder<unknown>;
+  pageWhere: Expression<SqlBool>[];
+  totalsFrom: RawBuilder<unknown>;
+  totalsWhere: Expression<SqlBool>[];
+}
+
+/**
+ * Where the page and its totals read from, with the search (if any) planned by its number
+ * of matches. Whatever the path, a search is LIKE's substring match: ASCII case folded,
+ * nothing else, `%` and `_` literal (tests check every path returns the same deals).
+ */
+function source(search: string | undefined, base: Expression<SqlBool>[], matches: number): Source {
+  const deals = sql`deals as d`;
+  if (!search) return { pageFrom: deals, pageWhere: base, totalsFrom: deals, totalsWhere: base };
+  const onlyLive = base.length === 1;
+  if (matches > BROAD_MATCHES) {
+    const like = sql<SqlBool>`d.search_text like ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+    return {
+      pageFrom: deals,
+      pageWhere: [...base, like],
+      // Nothing else narrows the rows: the narrow search index, scanned whole, is cheapest.
+      totalsFrom: onlyLive ? sql`deals as d indexed by deals_live_search_text_amount_cents` : deals,
+      totalsWhere: [...base, like],
+    };
+  }
+  const { table, match } = searchIndex(search);
+  const matching = sql`(select rowid from ${table} where ${table} match ${match})`;
+  const fts = sql<SqlBool>`f.${table} match ${match}`;
+  if (matches <= FEW_MATCHES) {
+    // Few matches drive both queries (row look-ups, then a small sort), whatever else is
+    // filtered; `cross join` keeps SQLite from walking a filter index instead.
+    const from = sql`${table} as f cross join deals as d on d.seq = f.rowid`;
+    return { pageFrom: from, pageWhere: [...base, fts], totalsFrom: from, totalsWhere: [...base, fts] };
+  }
+  return {
+    // More: `+` keeps SQLite from driving the page by the matches; it walks the sort (or a
+    // filter) index and probes the set, stopping once the page is full.
+    pageFrom: deals,
+    pageWhere: [...base, sql<SqlBool>`+d.seq in ${matching}`],
+    ...(onlyLive
+      ? {
+          // No other filter: stream the matches, amounts from the narrow (seq, amount) index.
+          totalsFrom: sql`${table} as f cross join deals as d indexed by deals_live_seq_amount_cents on d.seq = f.rowid`,
+          totalsWhere: [...base, fts],
+        }
+      : { totalsFrom: deals, totalsWhere: [...base, sql<SqlBool>`d.seq in ${matching}`] }),
+  };
+}
+
 /**
  * The two statements behind one page of the screen: the page's rows and the totals of
- * every deal the filters keep. Exposed so a test can ask SQLite how it plans them.
+ * every deal the filters keep. `matches` is the search's countSearchMatches(). Exposed so
+ * a test can ask SQLite how it plans them.
  */
 export function dealListQueries(
   stages: readonly Stage[],
   now: number,
   input: DealQuery,
+  matches = 0,
 ): {
   query: ParsedDealQuery;
   page: RawBuilder<ListedDeal>;
   totals: RawBuilder<{ total: number; cents: number }>;
 } {
   const query = dealQuerySchema.parse(input);
-  const where = sql.join(whereClauses(query, stages, now), sql` and `);
-  // A substring search cannot seek; the planner would walk the sort column's index and
-  // visit the wide table row by row. The narrow search index, scanned whole, is ~10× faster.
-  const hint = query.filter.search?.trim()
-    ? sql.raw('indexed by deals_live_search_text_amount_cents')
-    : sql``;
+  const from = source(query.filter.search?.trim() || undefined, whereClauses(query, stages, now), matches);
+  const pageWhere = sql.join(from.pageWhere, sql` and `);
+  const totalsWhere = sql.join(from.totalsWhere, sql` and `);
   const ascending = query.sort.direction === 'asc';
   // daysInStage grows as stage_entered_at shrinks, so its direction is flipped.
   const up = query.sort.column === 'daysInStage' ? !ascending : ascending;
@@ -133,12 +209,12 @@ export function dealListQueries(
   const page = sql<ListedDeal>`
     select d.id, d.name, d.account, d.owner, d.team, d.amount_cents, d.stage, d.close_date,
            d.forecast_category, d.updated_at, d.stage_entered_at
-    from (select d.seq from deals as d ${hint} where ${where} order by ${order} limit ${query.limit} offset ${query.offset}) as p
+    from (select d.seq from ${from.pageFrom} where ${pageWhere} order by ${order} limit ${query.limit} offset ${query.offset}) as p
     join deals as d on d.seq = p.seq
     order by ${order}`;
   const totals = sql<{ total: number; cents: number }>`
     select count(*) as total, coalesce(sum(d.amount_cents), 0) as cents
-    from deals as d ${hint} where ${where}`;
+    from ${from.totalsFrom} where ${totalsWhere}`;
   return { query, page, totals };
 }
 
@@ -153,7 +229,9 @@ export async function listDeals(
   now: number,
   input: DealQuery,
 ): Promise<DealPage> {
-  const { query, page, totals } = dealListQueries(stages, now, input);
+  const search = input.filter?.search?.trim();
+  const matches = search ? await countSearchMatches(db, search) : 0;
+  const { query, page, totals } = dealListQueries(stages, now, input, matches);
   const rows = (await page.execute(db)).rows;
   const sums = (await totals.execute(db)).rows[0]!;
   const byKey = new Map(stages.map((s) => [s.key, s]));

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { StageKind } from '@shared/domain/stages';
 
 export interface StagesTable {
@@ -15,4 +15,3 @@ export interface StagesTable {
   exit_criteria: string | null;
 }
 export type StageRow = Selectable<StagesTable>;
-export type NewStage = Insertable<StagesTable>;

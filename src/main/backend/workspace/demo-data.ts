@@ -1,5 +1,6 @@
 import type { Db } from '../db/query';
 import { run } from '../db/query';
+import { withSearchIndexRebuilt } from '../db/search-index';
 import { deleteSetting, writeSetting } from './settings';
 
 /** Tables whose rows belong to the demo company (everything but the model and the settings). */
@@ -25,7 +26,11 @@ const DEMO_TABLES = [
  * the demo deals and everything local that points at them, and the demo markers.
  */
 export function wipeDemoData(ws: Db): void {
-  for (const table of DEMO_TABLES) run(ws, ws.db.deleteFrom(table));
+  // Without the search triggers `delete from deals` truncates (0.2 s at 200k deals, not 18 s);
+  // the search indexes are refilled (empty) afterwards.
+  withSearchIndexRebuilt(ws.sqlite, () => {
+    for (const table of DEMO_TABLES) run(ws, ws.db.deleteFrom(table));
+  });
   writeSetting(ws, 'workspace.isDemo', false);
   writeSetting(ws, 'workspace.clock', null);
   writeSetting(ws, 'workspace.demo', null);

@@ -1,8 +1,5 @@
-import type { Selectable } from 'kysely';
-
 /** Workspace settings, one JSON value per key (see settings.ts for the keys in use). */
 export interface SettingsTable {
   key: string;
   value: string;
 }
-export type SettingRow = Selectable<SettingsTable>;

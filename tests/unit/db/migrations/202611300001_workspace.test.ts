@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProvider, migrations } from '@backend/db/migrations';
+import { registerSearchFunctions } from '@backend/db/search-index';
 
 /**
  * One test per migration, as Signal Desktop does: migrate a fresh database to it, insert
@@ -17,6 +18,8 @@ async function migratedTo(name: string): Promise<BetterSqlite3.Database> {
   const sqlite = new BetterSqlite3(':memory:');
   open.push(sqlite);
   sqlite.pragma('foreign_keys = ON');
+  // As every workspace connection does: the deals' search triggers call it.
+  registerSearchFunctions(sqlite);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(name);

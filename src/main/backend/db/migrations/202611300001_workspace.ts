@@ -192,6 +192,7 @@ async function deals(db: Db): Promise<void> {
       .execute();
   }
   await db.schema.createIndex('deals_connection').on('deals').column('connection_id').execute();
+  await dealSearch(db);
 
   await strict(
     db.schema
@@ -215,6 +216,42 @@ async function deals(db: Db): Promise<void> {
     .unique()
     .on('deal_history')
     .columns(['deal_seq', 'field', 'event_key'])
+    .execute();
+}
+
+/**
+ * Substring search that seeks instead of scanning: two contentless FTS5 indexes over each
+ * deal's search_text, kept in step by triggers. deals_search_tri (trigram, over
+ * lower(search_text), case-sensitive: queried with lower(q) it folds ASCII case only, as
+ * LIKE does) answers 3+ characters; deals_search_chars (one token per character, from
+ * search_chars(), a function every workspace connection registers) answers 1–2. The
+ * narrow (seq, amount) index lets totals over the matches skip the table rows.
+ */
+async function dealSearch(db: Db): Promise<void> {
+  await sql`create virtual table deals_search_tri using fts5(
+    k, content='', contentless_delete=1, tokenize='trigram case_sensitive 1', detail=full)`.execute(db);
+  await sql`create virtual table deals_search_chars using fts5(
+    k, content='', contentless_delete=1, tokenize='ascii', detail=full)`.execute(db);
+  await sql`create trigger deals_search_ai after insert on deals begin
+    insert into deals_search_tri(rowid, k) values (new.seq, lower(new.search_text));
+    insert into deals_search_chars(rowid, k) values (new.seq, search_chars(new.search_text));
+  end`.execute(db);
+  await sql`create trigger deals_search_ad after delete on deals begin
+    delete from deals_search_tri where rowid = old.seq;
+    delete from deals_search_chars where rowid = old.seq;
+  end`.execute(db);
+  await sql`create trigger deals_search_au after update of search_text on deals
+    when old.search_text is not new.search_text begin
+    delete from deals_search_tri where rowid = old.seq;
+    delete from deals_search_chars where rowid = old.seq;
+    insert into deals_search_tri(rowid, k) values (new.seq, lower(new.search_text));
+    insert into deals_search_chars(rowid, k) values (new.seq, search_chars(new.search_text));
+  end`.execute(db);
+  await db.schema
+    .createIndex('deals_live_seq_amount_cents')
+    .on('deals')
+    .columns(['seq', 'amount_cents'])
+    .where(sql.ref('deleted_at'), 'is', null)
     .execute();
 }
 
