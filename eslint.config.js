@@ -93,4 +93,53 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The backend owns the data and runs in plain Node; the shell, browser mode and the CLI
+    // call into it, never the other way round (it is started, not starting).
+    files: ['src/main/backend/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The backend runs in plain Node (utility process, funnel serve, CLI, tests).',
+            },
+            {
+              group: [
+                '**/shell/**',
+                '**/cli/**',
+                '**/server',
+                '**/host',
+                '**/host-ports',
+                '**/renderer/**',
+                '**/preload/**',
+              ],
+              message: 'Arrows run shell/server/CLI → backend, not back.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Electron shell starts the backend in its own process and brokers ports; it never
+    // imports backend code (data work stays off Electron's main thread).
+    files: ['src/main/index.ts', 'src/main/shell/**/*.ts', 'src/preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@backend/*', '**/backend/**', '**/cli/**', '**/server', 'better-sqlite3', 'kysely'],
+              allowTypeImports: true,
+              message: 'The shell talks to the backend through its process and ports only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
