@@ -209,7 +209,7 @@ function rawInsert(ws: Workspace, deals: string, history: string): { rows: numbe
      values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'csv')`,
   );
   const insHistory = ws.sqlite.prepare(
-    `insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values(?, ?, ?, ?, 'csv', ?)`,
+    `insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, 'csv')`,
   );
   const t0 = performance.now();
   // The same schema, so the same search indexes: filled the cheapest way (in bulk, as the
@@ -217,7 +217,7 @@ function rawInsert(ws: Workspace, deals: string, history: string): { rows: numbe
   ws.sqlite.transaction(() =>
     withSearchIndexRebuilt(ws.sqlite, () => {
       dealValues.forEach((v, i) => insDeal.run(i + 1, ...v, `${v[1]}\n${v[2]}\n${v[0]}\n${v[3]}`));
-      historyValues.forEach((v, i) => insHistory.run(...v, String(i)));
+      for (const v of historyValues) insHistory.run(...v);
     }),
   )();
   return { rows: dealValues.length + historyValues.length, seconds: (performance.now() - t0) / 1000 };

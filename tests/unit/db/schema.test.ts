@@ -80,7 +80,7 @@ const SCHEMA: { [Table in keyof Database]: Nullability<Database[Table]> } = {
     value: 'not null',
     changed_at: 'not null',
     source: 'not null',
-    event_key: 'not null',
+    event_key: 'null',
   },
   deal_notes: {
     id: 'not null',

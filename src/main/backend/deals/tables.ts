@@ -40,7 +40,8 @@ export interface DealHistoryTable {
   value: string;
   changed_at: number;
   source: Generated<string>;
-  event_key: string;
+  /** The upstream event's key, for synced rows; null for local ones. */
+  event_key: string | null;
 }
 
 /** The reference lists behind the filters, kept in step with the deals by the writer. */

@@ -44,21 +44,6 @@ export function stageEnteredAt(
 export const searchText = (d: Pick<DealValues, 'name' | 'account' | 'id' | 'owner'>): string =>
   `${d.name}\n${d.account}\n${d.id}\n${d.owner}`;
 
-/**
- * The natural key of each local history row (a CSV import, the demo): the instant and the
- * row's place among the rows of its field at that instant, `1700000000000#0`. The same
- * history always gets the same keys; a sync writes the CRM's own change ids instead.
- */
-export function eventKeys(history: readonly HistoryValues[]): string[] {
-  const seen = new Map<string, number>();
-  return history.map((h) => {
-    const at = `${h.field}|${h.changedAt}`;
-    const k = seen.get(at) ?? 0;
-    seen.set(at, k + 1);
-    return `${h.changedAt}#${k}`;
-  });
-}
-
 export interface DealWriterOptions {
   /** Where the rows came from (kept on deals and history). */
   source: 'csv' | 'demo';
@@ -75,7 +60,7 @@ export interface DealWriterOptions {
  * import-vs-raw ratio and the demo's deals/s both depend on it).
  */
 const HISTORY_BATCH = 64;
-const HISTORY_VALUES = 6;
+const HISTORY_VALUES = 5;
 
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
@@ -121,10 +106,10 @@ export class DealWriter {
        returning seq`,
     );
     this.insertHistory = sqlite.prepare(
-      'insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values(?, ?, ?, ?, ?, ?)',
+      'insert into deal_history(deal_seq, field, value, changed_at, source) values(?, ?, ?, ?, ?)',
     );
     this.insertHistoryBatch = sqlite.prepare(
-      `insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into deal_history(deal_seq, field, value, changed_at, source) values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.deleteHistory = sqlite.prepare('delete from deal_history where deal_seq = ?');
     this.findDeal = sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?');
@@ -182,10 +167,8 @@ export class DealWriter {
     }
     if (history) {
       const pending = this.pending;
-      const keys = eventKeys(history);
-      for (let i = 0; i < history.length; i++) {
-        const h = history[i]!;
-        pending.push(seq, h.field, h.value, h.changedAt, this.options.source, keys[i]!);
+      for (const h of history) {
+        pending.push(seq, h.field, h.value, h.changedAt, this.options.source);
         if (pending.length === HISTORY_BATCH * HISTORY_VALUES) {
           this.insertHistoryBatch.run(pending);
           pending.length = 0;
@@ -209,10 +192,8 @@ export class DealWriter {
     const row = this.findDeal.get(dealId) as { seq: number; createdAt: number; stage: string } | undefined;
     if (!row) throw new Error(`deal ${dealId} is not in the workspace`);
     this.deleteHistory.run(row.seq);
-    const keys = eventKeys(history);
-    history.forEach((h, i) =>
-      this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source, keys[i]),
-    );
+    for (const h of history)
+      this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
     this.historyWritten += history.length;
     this.setStageEntered.run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
   }

@@ -4,7 +4,8 @@ import { msg } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import { DAY_MS, dayOf, dayStart, parseDay } from '@shared/time';
 import type { Workspace } from '../db/connection';
-import { first, run, type Db } from '../db/query';
+import { chunks } from '../db/chunks';
+import { all, first, run, type Db } from '../db/query';
 import { DealWriter } from '../deals/writer';
 import { replaceStages } from '../stages/model';
 import { writeSetting } from '../workspace/settings';
@@ -147,31 +148,45 @@ export function generateDemo(ws: Workspace, options: DemoOptions = {}): DemoSumm
  */
 function writePeople(ws: Db, roster: TeamRoster, accounts: readonly DemoAccount[]): void {
   const { db } = ws;
-  for (const t of DEMO_TEAMS)
-    run(
-      ws,
-      db
-        .insertInto('teams')
-        .values({ name: t.name })
-        .onConflict((oc) => oc.doNothing()),
-    );
-  for (const r of roster.reps) {
-    const values = {
-      name: r.name,
-      email: r.email,
-      team: DEMO_TEAMS[r.team]!.name,
-      active: r.leftDaysAgo === null ? (1 as const) : (0 as const),
-    };
+  run(
+    ws,
+    db
+      .insertInto('teams')
+      .values(DEMO_TEAMS.map((t) => ({ name: t.name })))
+      .onConflict((oc) => oc.doNothing()),
+  );
+  const owners = roster.reps.map((r) => ({
+    name: r.name,
+    email: r.email,
+    team: DEMO_TEAMS[r.team]!.name,
+    active: r.leftDaysAgo === null ? (1 as const) : (0 as const),
+  }));
+  for (const batch of chunks(owners)) {
     run(
       ws,
       db
         .insertInto('owners')
-        .values(values)
+        .values(batch)
         .onConflict((oc) =>
-          oc.column('name').doUpdateSet({ email: values.email, team: values.team, active: values.active }),
+          oc.column('name').doUpdateSet((eb) => ({
+            email: eb.ref('excluded.email'),
+            team: eb.ref('excluded.team'),
+            active: eb.ref('excluded.active'),
+          })),
         ),
     );
   }
-  for (const a of accounts)
-    run(ws, db.updateTable('accounts').set({ industry: a.industry }).where('name', '=', a.name));
+  // The writer listed the accounts that have deals; give those their industry.
+  const listed = new Set(all(ws, db.selectFrom('accounts').select('name')).map((a) => a.name));
+  for (const batch of chunks(accounts.filter((a) => listed.has(a.name)))) {
+    run(
+      ws,
+      db
+        .insertInto('accounts')
+        .values(batch.map((a) => ({ name: a.name, industry: a.industry })))
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet((eb) => ({ industry: eb.ref('excluded.industry') })),
+        ),
+    );
+  }
 }

@@ -5,7 +5,7 @@ import type { Rng } from './random';
 import type { TeamRoster } from './team-roster';
 import type { CreationSchedule } from './volume';
 import type { Db } from '../db/query';
-import { upsertQuotas } from '../forecast/quotas';
+import { upsertQuotas, type QuotaValues } from '../forecast/quotas';
 
 /** The organisation's number is set a bit above its run rate: attainment lands near 87 %. */
 const STRETCH = 1.15;
@@ -121,8 +121,9 @@ export function writeQuotas(
         : seniority;
   }
 
+  const quotas: QuotaValues[] = [];
   const insert = (quarter: string, team: string, owner: string, amountCents: number) =>
-    upsertQuotas(ws, [{ quarter, team, owner, amountCents }]);
+    quotas.push({ quarter, team, owner, amountCents });
   const weights = new Float64Array(repCount);
   let rows = 0;
   for (let q = 0; q < Q; q++) {
@@ -157,5 +158,6 @@ export function writeQuotas(
       }
     }
   }
+  upsertQuotas(ws, quotas);
   return rows;
 }

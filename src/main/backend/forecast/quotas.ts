@@ -1,3 +1,4 @@
+import { chunks } from '../db/chunks';
 import { run, type Db } from '../db/query';
 
 export interface QuotaValues {
@@ -11,12 +12,19 @@ export interface QuotaValues {
 
 /** Sets these quotas (inside the caller's transaction); other quarters and scopes keep theirs. */
 export function upsertQuotas(ws: Db, quotas: readonly QuotaValues[]): void {
-  for (const q of quotas) {
+  for (const batch of chunks(quotas)) {
     run(
       ws,
       ws.db
         .insertInto('quotas')
-        .values({ quarter: q.quarter, team: q.team, owner: q.owner, amount_cents: q.amountCents })
+        .values(
+          batch.map((q) => ({
+            quarter: q.quarter,
+            team: q.team,
+            owner: q.owner,
+            amount_cents: q.amountCents,
+          })),
+        )
         .onConflict((oc) =>
           oc
             .columns(['quarter', 'team', 'owner'])

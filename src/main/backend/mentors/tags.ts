@@ -1,3 +1,4 @@
+import { chunks } from '../db/chunks';
 import { run, type Db } from '../db/query';
 import type { NewMentorTag } from './tables';
 
@@ -10,7 +11,8 @@ export function replaceMentorTags(
   tags: readonly Omit<NewMentorTag, 'created_at'>[],
   now: number,
 ): void {
-  for (const dealId of new Set(tags.map((t) => t.deal_id)))
-    run(ws, ws.db.deleteFrom('mentor_assignments').where('deal_id', '=', dealId));
-  for (const tag of tags) run(ws, ws.db.insertInto('mentor_assignments').values({ ...tag, created_at: now }));
+  for (const dealIds of chunks([...new Set(tags.map((t) => t.deal_id))]))
+    run(ws, ws.db.deleteFrom('mentor_assignments').where('deal_id', 'in', dealIds));
+  for (const batch of chunks(tags))
+    run(ws, ws.db.insertInto('mentor_assignments').values(batch.map((t) => ({ ...t, created_at: now }))));
 }

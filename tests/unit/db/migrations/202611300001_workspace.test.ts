@@ -122,7 +122,7 @@ describe(`migration ${NAME}`, () => {
     const seq = aDeal(db, 'D1');
     const upsert = db.prepare(
       `insert into deal_history(deal_seq, field, value, changed_at, source, event_key) values(?, ?, ?, ?, 'sync', ?)
-       on conflict(deal_seq, field, event_key) do nothing`,
+       on conflict(deal_seq, field, event_key) where event_key is not null do nothing`,
     );
     const window = [
       ['stage', 'need', 10, 'hs:10:need'],
@@ -136,6 +136,13 @@ describe(`migration ${NAME}`, () => {
     upsert.run(seq, 'close_date', '2026-12-31', 20, 'hs:20:100');
     upsert.run(aDeal(db, 'D2'), 'stage', 'need', 10, 'hs:10:need');
     expect(db.prepare('select count(*) from deal_history').pluck().get()).toBe(5);
+    // Local rows (CSV, demo) carry no key; two alike at one instant are two rows, as in the file.
+    const local = db.prepare(
+      `insert into deal_history(deal_seq, field, value, changed_at) values(?, 'stage', 'need', 30)`,
+    );
+    local.run(seq);
+    local.run(seq);
+    expect(db.prepare('select count(*) from deal_history where event_key is null').pluck().get()).toBe(2);
   });
 
   it('keys sync bookkeeping by connection: two portals of one CRM never collide', async () => {

@@ -191,7 +191,13 @@ async function deals(db: Db): Promise<void> {
       .where(sql.ref('deleted_at'), 'is', null)
       .execute();
   }
-  await db.schema.createIndex('deals_connection').on('deals').column('connection_id').execute();
+  // Synced deals only: local ones (most, in a CSV workspace) cost it nothing.
+  await db.schema
+    .createIndex('deals_connection')
+    .on('deals')
+    .column('connection_id')
+    .where(sql.ref('connection_id'), 'is not', null)
+    .execute();
   await dealSearch(db);
 
   await strict(
@@ -205,17 +211,24 @@ async function deals(db: Db): Promise<void> {
       .addColumn('value', 'text', (c) => c.notNull())
       .addColumn('changed_at', 'integer', (c) => c.notNull())
       .addColumn('source', 'text', (c) => c.notNull().defaultTo('csv'))
-      // What identifies the event upstream: the CRM's change id where it has one, else a
-      // natural key (the instant and the row's place among that instant's rows). Unique per
-      // deal and field, so a sync that re-reads an overlapping window inserts nothing twice.
-      .addColumn('event_key', 'text', (c) => c.notNull()),
+      // What identifies a synced row's event upstream: the CRM's change id where it has one,
+      // else a natural key (the instant and the value). Unique per deal and field, so a sync
+      // that re-reads an overlapping window inserts nothing twice. Null for local rows: a CSV
+      // import replaces a deal's whole history and the demo writes it once, so neither ever
+      // re-reads one (and 2 M keys would cost a demo or an import a tenth of its time).
+      .addColumn('event_key', 'text'),
   ).execute();
-  // Also serves "this deal's rows of one field" and "this deal's history" (by prefix).
+  await db.schema
+    .createIndex('deal_history_deal')
+    .on('deal_history')
+    .columns(['deal_seq', 'changed_at'])
+    .execute();
   await db.schema
     .createIndex('deal_history_event')
     .unique()
     .on('deal_history')
     .columns(['deal_seq', 'field', 'event_key'])
+    .where(sql.ref('event_key'), 'is not', null)
     .execute();
 }
 
