@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STAGES } from '@shared/domain/stages';
+import { msg } from '@shared/messages';
+import { appError } from '@shared/result';
 import { renderApp, rows } from './render';
 import { stagePath } from './support/dataset';
 
@@ -100,6 +102,22 @@ describe('deal drawer', () => {
     await second.user.click(rows()[0]!);
     const drawer = await screen.findByTestId('deal-drawer');
     expect((await within(drawer).findByTestId('note-body')).textContent).toBe('Persisted');
+  });
+
+  it('says in Chinese why a note was not saved while an import runs, and keeps the draft', async () => {
+    const app = await renderApp({ preferences: { language: 'zh-CN', theme: 'light' } });
+    await app.user.click(rows()[0]!);
+    const drawer = await screen.findByTestId('deal-drawer');
+    // What the registry answers every write while an import holds the write lock.
+    app.backend.failNext('notes.save', appError('busy', msg('busy', { activity: msg('activity_import') })));
+    await app.user.type(within(drawer).getByTestId('note-input'), '周一给财务总监打电话');
+    await app.user.click(within(drawer).getByTestId('note-save'));
+    expect(
+      (await within(drawer).findByText(/正忙：导入正在进行，请在完成后重试。/)).textContent,
+    ).toBeTruthy();
+    expect((within(drawer).getByTestId('note-input') as HTMLTextAreaElement).value).toBe(
+      '周一给财务总监打电话',
+    );
   });
 
   it('Escape closes the drawer', async () => {
