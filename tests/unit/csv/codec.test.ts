@@ -55,3 +55,12 @@ describe('formula guard', () => {
     expect(back).toEqual(values);
   });
 });
+
+describe('an unclosed quote', () => {
+  it('is reported on the line the quote opens, also when an earlier cell of the record spans lines', () => {
+    expect(() => parseCsv('h1,h2\n"a\nb","open\n')).toThrow(
+      expect.objectContaining({ line: 3, code: 'csv_unclosed_quote' }),
+    );
+    expect(() => parseCsv('h1,h2\nx,"open\n')).toThrow(expect.objectContaining({ line: 2 }));
+  });
+});

@@ -65,15 +65,17 @@ export function parseCsv(input: string): CsvTable {
     while (!endOfRecord) {
       let cell: string;
       if (text.charCodeAt(i) === 34 /* " */) {
+        // The line the quote opens on (earlier cells of the record may span lines).
+        const quoteLine = line;
         let j = i + 1;
         let out = '';
         for (;;) {
           const q = text.indexOf('"', j);
           if (q === -1)
             throw new CsvSyntaxError(
-              startLine,
+              quoteLine,
               'csv_unclosed_quote',
-              `a quoted cell that starts on line ${startLine} is never closed`,
+              `a quoted cell that starts on line ${quoteLine} is never closed`,
             );
           const chunk = text.slice(j, q);
           for (let k = chunk.indexOf('\n'); k !== -1; k = chunk.indexOf('\n', k + 1)) line++;

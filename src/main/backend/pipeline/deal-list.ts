@@ -229,9 +229,11 @@ export async function listDeals(
   now: number,
   input: DealQuery,
 ): Promise<DealPage> {
-  const search = input.filter?.search?.trim();
+  // Validated first: the match count is taken of the search the query will run.
+  const parsed = dealQuerySchema.parse(input);
+  const search = parsed.filter.search?.trim();
   const matches = search ? await countSearchMatches(db, search) : 0;
-  const { query, page, totals } = dealListQueries(stages, now, input, matches);
+  const { query, page, totals } = dealListQueries(stages, now, parsed, matches);
   const rows = (await page.execute(db)).rows;
   const sums = (await totals.execute(db)).rows[0]!;
   const byKey = new Map(stages.map((s) => [s.key, s]));
