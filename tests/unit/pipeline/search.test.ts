@@ -138,6 +138,39 @@ describe('the deals table’s search', () => {
     expect(page.total).toBe(2);
   });
 
+  it('maps every character (code point) to exactly one token, as its definition says', () => {
+    // The definition, written plainly: one token per code point, ASCII punctuation and
+    // white space as U+E000 + two hex digits.
+    const reference = (t: string) =>
+      [...t]
+        .map((c) => {
+          const code = c.codePointAt(0)!;
+          const alnum = /^[0-9A-Za-z]$/.test(c);
+          return code < 0x80 && !alnum ? `\ue000${code.toString(16).padStart(2, '0')}` : c;
+        })
+        .join(' ');
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.oneof(
+            fc.constant('\ud83d'),
+            fc.constant('\ude00'),
+            fc.constantFrom('a', 'Z', '9', ' ', '"', '\n', '-', '\u007f', 'é', '华'),
+          ),
+          maxLength: 20,
+        }),
+        (t) => {
+          expect(searchChars(t)).toBe(reference(t));
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        expect(searchChars(t)).toBe(reference(t));
+      }),
+    );
+  });
+
   it('maps every character to one token, and never changes that mapping (the index holds it)', () => {
     expect(searchChars('Ab1 华-"')).toBe('A b 1 \ue00020 华 \ue0002d \ue00022');
     expect(searchChars('')).toBe('');

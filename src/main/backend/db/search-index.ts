@@ -23,14 +23,30 @@ import type BetterSqlite3 from 'better-sqlite3';
  * without a migration that rebuilds deals_search_chars (a test pins it).
  */
 export function searchChars(text: string): string {
-  const out: string[] = [];
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    out.push(code < 0x80 && !alnum ? `\ue000${code.toString(16).padStart(2, '0')}` : c);
+  // Built by concatenation over UTF-16 units with a table for ASCII: it runs once per deal
+  // in every refill, so it is kept cheap (a test pins it to the definition above).
+  let out = '';
+  let first = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let token: string;
+    if (code < 0x80) token = ASCII_TOKENS[code]!;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A surrogate pair is one character; a lone surrogate is one too.
+      token = next >= 0xdc00 && next <= 0xdfff ? text.slice(i, ++i + 1) : text[i]!;
+    } else token = text[i]!;
+    out = first ? token : `${out} ${token}`;
+    first = false;
   }
-  return out.join(' ');
+  return out;
 }
+
+const isAlnum = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const ASCII_TOKENS: readonly string[] = Array.from({ length: 0x80 }, (_, code) =>
+  isAlnum(code) ? String.fromCharCode(code) : `\ue000${code.toString(16).padStart(2, '0')}`,
+);
 
 /**
  * `search_chars(text)` for the deals_search_* triggers: every workspace connection
