@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'workspace_missing'
   | 'workspace_corrupt'
   | 'workspace_from_newer_build'
+  | 'workspace_prerelease'
   | 'import_invalid'
   | 'conflict'
   | 'busy'

@@ -125,6 +125,10 @@ export class Registry {
       return { ok: true, value: await handler(input) };
     } catch (e) {
       if (e instanceof WorkbenchError) return { ok: false, error: e.toAppError() };
+      // The lock above is this process's; another process (`funnel import` beside the app)
+      // holds SQLite's own, and SQLite gives up after the connection's busy timeout.
+      if ((e as { code?: unknown })?.code === 'SQLITE_BUSY')
+        return { ok: false, error: appError('busy', msg('busy_elsewhere')) };
       const reason = e instanceof Error ? e.message : String(e);
       return { ok: false, error: appError('internal', msg('channel_failed', { channel, reason })) };
     }

@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDay } from '@shared/time';
 import { args, positiveInt, requireDb, str, UsageError } from './args';
@@ -19,13 +20,18 @@ export async function demoCommand(argv: string[]): Promise<void> {
   if (today !== undefined && !parseDay(today))
     throw new UsageError(`--today must be a day like 2026-11-20, not "${today}"`);
   const started = performance.now();
+  // A demo that could not be made into a new file leaves no file behind.
+  const existed = existsSync(db);
   const summary = await withSession(db, { create: true }, ({ call }) =>
     call('demo.generate', {
       deals,
       ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
       ...(today ? { today } : {}),
     }),
-  );
+  ).catch((e: unknown) => {
+    if (!existed) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+    throw e;
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `Created a demo workspace at ${resolve(db)}: ${summary.deals} deals, ${summary.historyRows} history rows, ` +

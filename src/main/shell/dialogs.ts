@@ -11,6 +11,7 @@ function fatalTitle(error: AppError, strings: ShellStrings): string {
     case 'workspace_from_newer_build':
       return strings.fatalTitles.newerBuild;
     case 'workspace_corrupt':
+    case 'workspace_prerelease':
       return strings.fatalTitles.corrupt;
     case 'workspace_missing':
       return strings.fatalTitles.missing;

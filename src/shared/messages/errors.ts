@@ -17,6 +17,10 @@ export const ERROR_MESSAGES = {
     en: 'busy: {activity} is running; try again when it has finished.',
     zh: '正忙：{activity}正在进行，请在完成后重试。',
   },
+  busy_elsewhere: {
+    en: 'busy: another program (such as `funnel` on the command line) is writing this workspace; try again when it has finished.',
+    zh: '正忙：另一个程序（例如命令行中的 `funnel`）正在写入此工作区，请在完成后重试。',
+  },
   answer_unsendable: {
     en: 'The answer could not be sent to the window: {reason}',
     zh: '结果无法发送到窗口：{reason}',

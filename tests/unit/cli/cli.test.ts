@@ -111,6 +111,14 @@ describe('the funnel command', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('a demo that cannot be made into a new file leaves no file behind', () => {
+    const db = join(tempDir(), 'new.db');
+    const r = funnel('demo', '--db', db, '--deals', '6000000');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('--deals must be a whole number from 1 to 5000000');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('refuses a CSV that is not UTF-8 (GBK from a spreadsheet program) and says how to re-save it', () => {
     const dir = tempDir();
     const gbk = join(dir, 'deals.csv');

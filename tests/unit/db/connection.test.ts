@@ -108,7 +108,7 @@ describe('openWorkspace', () => {
     old.close();
     const before = hash(path);
     const e = await refusal(path);
-    expect(e.code).toBe('workspace_corrupt');
+    expect(e.code).toBe('workspace_prerelease');
     expect(e.message).toContain('pre-release build');
     expect(e.message).toContain('funnel demo');
     expect(hash(path)).toBe(before);

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contract, type Channel, type EventName } from '@shared/contract';
 import { formatMessage } from '@shared/messages';
@@ -145,4 +146,25 @@ describe('a real import on its worker thread', () => {
     const after = await api.dispatch('notes.save', { dealId: 'D000001', body: 'after the import' });
     expect(after.ok).toBe(true);
   }, 120_000);
+});
+
+describe('a write held by another process', () => {
+  it('is answered as busy in the person’s language, not as a database error', async () => {
+    const ws = await tempWorkspace();
+    generateDemo(ws, { deals: 50, seed: 1, today: '2026-11-20' });
+    const api = createBackend(ws);
+    // Another connection (another `funnel` process) holds SQLite's write lock.
+    const other = new BetterSqlite3(ws.path);
+    other.exec('begin immediate');
+    ws.sqlite.pragma('busy_timeout = 50');
+    try {
+      const note = await api.dispatch('notes.save', { dealId: 'D000001', body: 'while another writes' });
+      expect(!note.ok && note.error.code).toBe('busy');
+      expect(!note.ok && formatMessage(note.error.say, 'zh-CN')).toMatch(/^正忙：另一个程序/);
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+    expect((await api.dispatch('notes.save', { dealId: 'D000001', body: 'now' })).ok).toBe(true);
+  });
 });

@@ -92,8 +92,10 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
   // Private from the first byte: a new file is created 0600 before SQLite opens it (its
   // -wal and -shm then follow its mode); an existing one is tightened.
   if (!isNew) {
+    const ws = await open(path, isNew, options);
+    // Only once it is known to be a workspace of ours: a refused file stays as it was.
     tightenWorkspaceFiles(path);
-    return open(path, isNew, options);
+    return ws;
   }
   try {
     createPrivateFile(path);
@@ -163,7 +165,7 @@ async function open(path: string, isNew: boolean, options: OpenOptions): Promise
       : [];
     const retired = applied.find((name) => retiredMigrations.includes(name));
     if (retired)
-      throw new WorkbenchError('workspace_corrupt', msg('workspace_prerelease', { path }), { path });
+      throw new WorkbenchError('workspace_prerelease', msg('workspace_prerelease', { path }), { path });
     const unknown = applied.filter((name) => !(name in migrations));
     if (unknown.length > 0) {
       const backup =

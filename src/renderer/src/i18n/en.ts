@@ -48,6 +48,8 @@ export const en = {
         'The file is damaged. Restore it from its backup next to the file, or create a new workspace and import your CSV files again.',
       newer:
         'This workspace was written by a newer version of Funnel Workbench. Update the app; your data has not been changed.',
+      prerelease:
+        'This workspace comes from a pre-release build whose file format is no longer supported (its backups too). Create a new workspace and import your CSV files again; the file was not changed.',
     },
     retry: 'Try again',
   },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, type ApiError } from '../api/errors';
 
 /**
- * The workspace file is missing, damaged or from a newer build. Nothing else can work,
+ * The workspace file is missing, damaged, from a newer build or from a pre-release one. Nothing else can work,
  * so the screen says so; the backend's message names the file and any backup it made.
  */
 export function WorkspaceProblem({ error }: { error: ApiError }) {
@@ -22,5 +22,9 @@ export function WorkspaceProblem({ error }: { error: ApiError }) {
   );
 }
 
-const hintFor = (code: string) =>
-  code === 'workspace_from_newer_build' ? 'newer' : code === 'workspace_corrupt' ? 'corrupt' : 'missing';
+const HINTS: Record<string, 'newer' | 'corrupt' | 'prerelease'> = {
+  workspace_from_newer_build: 'newer',
+  workspace_corrupt: 'corrupt',
+  workspace_prerelease: 'prerelease',
+};
+const hintFor = (code: string) => HINTS[code] ?? 'missing';
