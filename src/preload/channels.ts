@@ -21,6 +21,11 @@ const channels: Record<AppChannel, true> = {
   'import.check': true,
   'import.apply': true,
   'export.csv': true,
+  'report.funnel': true,
+  'report.velocity': true,
+  'report.changes': true,
+  'report.cohorts': true,
+  'report.attention': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

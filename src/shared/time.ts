@@ -121,3 +121,51 @@ export function quarterOf(day: string): string {
   const month = Number(day.slice(5, 7));
   return `${y}Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day (its 00:00 UTC / DAY_MS), read without Date. */
+export function dayNumber(day: string): number {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  return daysFromCivil(y, m, d);
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export const dayOfNumber = (days: number): string => dayOf(days * DAY_MS);
+
+/**
+ * Days since the epoch of a proleptic Gregorian date (Howard Hinnant's days_from_civil):
+ * arithmetic only, so a report can bucket 200k timestamps without a Date each.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The UTC month of an instant as one number, year × 12 + month − 1 (2026-03 → 24314), so
+ * "months since" is a subtraction. Arithmetic inverse of daysFromCivil (civil_from_days).
+ */
+export function monthIndex(ms: number): number {
+  const z = Math.floor(ms / DAY_MS) + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
+
+/** 00:00 UTC on the first day of a month index. */
+export const monthStart = (index: number): number =>
+  daysFromCivil(Math.floor(index / 12), (index % 12) + 1, 1) * DAY_MS;
+
+/** `YYYY-MM` of a month index. */
+export const monthLabel = (index: number): string =>
+  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;

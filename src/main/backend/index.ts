@@ -1,5 +1,7 @@
 import type { Workspace } from './db/connection';
 import type { BackendContext } from './context';
+import { AnalyticsStore } from './analytics/store';
+import { reportHandlers } from './analytics/handlers';
 import { Registry, type Emit } from './registry';
 import { dealHandlers } from './deals/handlers';
 import { demoHandlers } from './demo/handlers';
@@ -23,8 +25,11 @@ export function createBackend(
   emit: Emit = () => undefined,
   options: BackendOptions = {},
 ): Registry {
-  const ctx: BackendContext = { ws, emit, ...options };
-  const registry = new Registry(emit);
+  const analytics = new AnalyticsStore(ws);
+  const ctx: BackendContext = { ws, emit, analytics, ...options };
+  // Every write may change what the reports see; the snapshot re-reads what changed
+  // before the next report (and before anyone hears workspace.changed).
+  const registry = new Registry(emit, { afterWrite: () => analytics.invalidate() });
   registry.handleArea(workspaceHandlers(ctx));
   registry.handleArea(pipelineHandlers(ctx));
   registry.handleArea(dealHandlers(ctx));
@@ -32,6 +37,7 @@ export function createBackend(
   registry.handleArea(importHandlers(ctx));
   registry.handleArea(exportHandlers(ctx));
   registry.handleArea(demoHandlers(ctx));
+  registry.handleArea(reportHandlers(ctx));
   registry.assertComplete();
   return registry;
 }

@@ -45,7 +45,10 @@ export class Registry {
   private readonly handlers = new Map<string, (input: unknown) => unknown>();
   private writing: WriteActivity | null = null;
 
-  constructor(private readonly emit: Emit = () => undefined) {}
+  constructor(
+    private readonly emit: Emit = () => undefined,
+    private readonly hooks: { afterWrite?: () => void } = {},
+  ) {}
 
   handle<K extends Channel>(channel: K, handler: Handler<K>): void {
     if (this.handlers.has(channel)) throw new Error(`channel ${channel} is registered twice`);
@@ -109,6 +112,9 @@ export class Registry {
       result = await this.run(channel, handler, parsed.data);
     } finally {
       this.writing = null;
+      // Also after a failed write: a rolled-back transaction changed nothing, and
+      // re-checking costs a query; missing a change would cost wrong numbers.
+      this.hooks.afterWrite?.();
     }
     if (result.ok && (spec as { announces?: boolean }).announces !== false) {
       this.emit('workspace.changed', { reason: writes });

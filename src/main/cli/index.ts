@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { reportCommand } from './report';
 import { serveCommand } from './serve';
 
 /**
@@ -19,6 +20,9 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel import --db F --deals deals.csv [--history h.csv] [--stages s.csv]
                 [--mentors m.csv] [--quotas q.csv] [--skip-invalid]
   funnel export deals|history|stages|mentors|quotas --db F --out file.csv
+  funnel report funnel|velocity|changes|cohorts|attention --db F [--json]
+                [--from D] [--to D] [--as-of D] [--team T] [--owner O]
+                [--quarter 2026Q3 | --period-start D --period-end D]   (changes: --from and --to required)
   funnel serve  [--db F] [--port N] [--open]   (default: the desktop app's workspace)
   funnel backup --db F [--out copy.db]
 
@@ -28,6 +32,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   demo: demoCommand,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
   serve: serveCommand,
   backup: backupCommand,
 };

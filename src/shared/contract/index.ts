@@ -6,6 +6,7 @@ import { exportChannels } from './exports';
 import { importChannels } from './imports';
 import { noteChannels } from './notes';
 import { pipelineChannels } from './pipeline';
+import { reportChannels } from './reports';
 import { workspaceChannels } from './workspace';
 
 /**
@@ -41,6 +42,7 @@ export const contract = combine(
   importChannels,
   exportChannels,
   demoChannels,
+  reportChannels,
 );
 
 export type Contract = typeof contract;
@@ -63,3 +65,4 @@ export * from './notes';
 export * from './imports';
 export * from './exports';
 export * from './demo';
+export * from './reports';

@@ -111,6 +111,14 @@ export function isOverdue(closeDate: string | null, asOf: number): boolean {
 }
 
 /**
+ * `overdue` over a day number (days since 1970-01-01, as the analytics snapshot keeps
+ * close dates): the same rule as isOverdue, whose as-of day is floor((asOf − 1) / day).
+ */
+export function isOverdueDay(closeDay: number | null, asOf: number): boolean {
+  return closeDay !== null && closeDay < Math.floor((asOf - 1) / DAY_MS);
+}
+
+/**
  * How often the close date was pushed out before `asOf`: close-date rows stamped before
  * as-of, in time order (ties keep the given order), each compared with the row just
  * before it; a row counts when both hold a date and its date is later. The first row has

@@ -72,6 +72,7 @@ const SCHEMA: { [Table in keyof Database]: Nullability<Database[Table]> } = {
     upstream_pipeline: 'null',
     upstream_stage: 'null',
     synced_at: 'null',
+    revision: 'not null',
   },
   deal_history: {
     id: 'not null',

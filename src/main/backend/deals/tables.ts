@@ -29,6 +29,8 @@ export interface DealsTable {
   upstream_pipeline: string | null;
   upstream_stage: string | null;
   synced_at: number | null;
+  /** The write that last touched the deal (max + 1 per write), for the analytics snapshot. */
+  revision: Generated<number>;
 }
 export type DealSource = 'csv' | 'demo' | 'sync';
 export type DealRecord = Selectable<DealsTable>;

@@ -64,7 +64,7 @@ const HISTORY_VALUES = 5;
 
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
-  stage_entered_at, stage_rank, search_text, source`;
+  stage_entered_at, stage_rank, search_text, source, revision`;
 
 /**
  * The hot path for imports and the demo generator, so raw cached prepared statements
@@ -85,13 +85,15 @@ export class DealWriter {
   private readonly pending: (string | number)[] = [];
   written = 0;
   historyWritten = 0;
+  /** Stamped on every deal this writer writes. */
+  readonly revision: number;
 
   constructor(
     private readonly ws: Db,
     private readonly options: DealWriterOptions,
   ) {
     const sqlite = ws.sqlite;
-    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select sort_order from stages where key = ?), ?, ?`;
+    const values = `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select sort_order from stages where key = ?), ?, ?, ?`;
     this.insertDeal = sqlite.prepare(`insert into deals(${DEAL_COLUMNS}) values(${values})`);
     this.upsertDeal = sqlite.prepare(
       `insert into deals(${DEAL_COLUMNS}) values(${values})
@@ -102,7 +104,7 @@ export class DealWriter {
          product = excluded.product, next_step = excluded.next_step, updated_at = excluded.updated_at,
          last_activity_at = excluded.last_activity_at, deleted_at = excluded.deleted_at,
          stage_entered_at = excluded.stage_entered_at, stage_rank = excluded.stage_rank, search_text = excluded.search_text,
-         source = excluded.source
+         source = excluded.source, revision = excluded.revision
        returning seq`,
     );
     this.insertHistory = sqlite.prepare(
@@ -113,7 +115,13 @@ export class DealWriter {
     );
     this.deleteHistory = sqlite.prepare('delete from deal_history where deal_seq = ?');
     this.findDeal = sqlite.prepare('select seq, created_at as createdAt, stage from deals where id = ?');
-    this.setStageEntered = sqlite.prepare('update deals set stage_entered_at = ? where seq = ?');
+    this.setStageEntered = sqlite.prepare(
+      'update deals set stage_entered_at = ?, revision = ? where seq = ?',
+    );
+    // One revision per writer, i.e. per write transaction: the analytics snapshot re-reads
+    // the deals stamped after the revision it has read (see analytics/store.ts).
+    this.revision =
+      (sqlite.prepare('select coalesce(max(revision), 0) + 1 from deals').pluck().get() as number) ?? 1;
     this.stageHistory = sqlite.prepare(
       `select h.value, h.changed_at as changedAt from deal_history h join deals d on d.seq = h.deal_seq
        where d.id = ? and h.field = 'stage' order by h.changed_at, h.id`,
@@ -157,6 +165,7 @@ export class DealWriter {
       deal.stage,
       searchText(deal),
       this.options.source,
+      this.revision,
     ];
     let seq: number;
     if (this.options.fresh) {
@@ -195,7 +204,7 @@ export class DealWriter {
     for (const h of history)
       this.insertHistory.run(row.seq, h.field, h.value, h.changedAt, this.options.source);
     this.historyWritten += history.length;
-    this.setStageEntered.run(stageEnteredAt(row.createdAt, row.stage, history), row.seq);
+    this.setStageEntered.run(stageEnteredAt(row.createdAt, row.stage, history), this.revision, row.seq);
   }
 
   /** Writes what is pending and brings the reference tables (teams, owners, accounts) up to date. */

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m202611300001 from './202611300001_workspace';
+import * as m202612010001 from './202612010001_deal_revisions';
 
 /**
  * Every migration, listed by hand: a bundled app has no migrations folder to scan, so a
@@ -7,6 +8,7 @@ import * as m202611300001 from './202611300001_workspace';
  */
 export const migrations: Record<string, Migration> = {
   '202611300001_workspace': m202611300001,
+  '202612010001_deal_revisions': m202612010001,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,94 @@
+import type { AttentionDealRow, AttentionReport, ReportScope } from '@shared/contract';
+import {
+  ATTENTION_FLAGS,
+  isInactive,
+  isOverdueDay,
+  isStalled,
+  PUSHES_TO_FLAG,
+  SHRUNK_LOOKBACK_MS,
+  type AttentionFlag,
+} from '@shared/domain/attention';
+import { DAY_MS, dayOfNumber } from '@shared/time';
+import { toMoney } from './money';
+import { frame, DealScope, Members, resolveWindow } from './scope';
+import type { FieldTimeline, Snapshot } from './snapshot';
+import { OPEN, stageView } from './stage-view';
+import { valueAt, visitAt } from './deal-state';
+
+/**
+ * Close-date pushes before t (PRODUCT.md, "Attention" → `pushed`): rows in time order,
+ * each compared with the row just before it; a push when both hold a date and the later
+ * row's is later. NaN (a cleared date) compares false either way, so neither clearing nor
+ * the date set after a cleared one is a push: the rule of `pushCount` in
+ * src/shared/domain/attention.ts, over the snapshot's day numbers.
+ */
+export function pushesBefore(tl: FieldTimeline, d: number, t: number): number {
+  let pushes = 0;
+  for (let r = tl.start[d]! + 1, end = tl.start[d + 1]!; r < end && tl.at[r]! < t; r++)
+    if (tl.value[r]! > tl.value[r - 1]!) pushes++;
+  return pushes;
+}
+
+/**
+ * Attention (PRODUCT.md, "Attention"): the open deals at as-of with the flags that apply,
+ * each decided by the rule functions in src/shared/domain/attention.ts (one definition
+ * for the table, the views, the CLI and the meeting). A deal without a flag is not listed.
+ *
+ * Drill cells: a flag name (the deals with that flag), `all` (every listed deal).
+ */
+export function attentionReport(
+  s: Snapshot,
+  scope: ReportScope,
+  now: number,
+  members = new Members(null),
+): AttentionReport {
+  const w = resolveWindow(scope, now);
+  const view = stageView(s);
+  const keep = new DealScope(s, w);
+  const { createdAt, deletedAt, lastActivityAt, noNextStep, count } = s.deals;
+  const { stage: stageCodes, enteredAt } = s.visits;
+  const owners = s.dictionaries.owner.values;
+  const then = w.asOf - SHRUNK_LOOKBACK_MS;
+  const rows: AttentionDealRow[] = [];
+  const wanted = members.cell;
+
+  for (let d = 0; d < count; d++) {
+    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
+    const v = visitAt(s, d, w.asOf);
+    const code = stageCodes[v]!;
+    if (view.kind[code] !== OPEN) continue;
+    const st = view.stage[code]!;
+    const daysInStage = (w.asOf - enteredAt[v]!) / DAY_MS;
+    const activity = lastActivityAt[d]!;
+    const closeDay = valueAt(s.closeDay, d, w.asOf);
+    const amount = valueAt(s.amount, d, w.asOf);
+    const pushCount = pushesBefore(s.closeDay, d, w.asOf);
+    const applies: Record<AttentionFlag, boolean> = {
+      stalled: isStalled(daysInStage, st),
+      inactive: isInactive(Number.isNaN(activity) ? null : activity, w.asOf, st.followupDays),
+      overdue: isOverdueDay(Number.isNaN(closeDay) ? null : closeDay, w.asOf),
+      pushed: pushCount >= PUSHES_TO_FLAG,
+      shrunk: createdAt[d]! < then && amount < valueAt(s.amount, d, then),
+      noNextStep: noNextStep[d] === 1,
+    };
+    const flags = ATTENTION_FLAGS.filter((f) => applies[f]);
+    if (!flags.length) continue;
+    rows.push({
+      id: s.deals.id[d]!,
+      stage: st.key,
+      daysInStage,
+      pushCount,
+      flags,
+      name: s.deals.name[d]!,
+      account: s.deals.account[d]!,
+      owner: owners[valueAt(s.owner, d, w.asOf)]!,
+      amount: toMoney(amount),
+      closeDate: Number.isNaN(closeDay) ? null : dayOfNumber(closeDay),
+      lastActivityAt: Number.isNaN(activity) ? null : new Date(activity).toISOString(),
+      dwellLimitDays: st.dwellLimitDays,
+      followupDays: st.followupDays,
+    });
+    if (wanted !== null && (wanted === 'all' || flags.includes(wanted as AttentionFlag))) members.deals.push(d);
+  }
+  return { ...frame(w, s), deals: rows };
+}

@@ -1,0 +1,227 @@
+import { FORECAST_CATEGORIES, type Stage } from '@shared/domain/stages';
+import { hasNoNextStep } from '@shared/domain/attention';
+import { amountCents } from '@shared/domain/field-values';
+import { monthIndex } from '@shared/time';
+import { dayNumber } from '@shared/time';
+import { Dictionary } from './dictionary';
+import type { Dictionaries, FieldTimeline, Snapshot } from './snapshot';
+
+/** One deal as the loader reads it: columns in storage units. */
+export interface DealInput {
+  seq: number;
+  id: string;
+  name: string;
+  account: string;
+  owner: string;
+  team: string;
+  amountCents: number;
+  stage: string;
+  createdAt: number;
+  closeDate: string | null;
+  forecastCategory: string;
+  product: string;
+  nextStep: string;
+  lastActivityAt: number | null;
+  deletedAt: number | null;
+}
+
+/** A history row: its field's first letter (s, a, c, f, o), its value as stored, its instant. */
+export type HistoryInput = [field: string, value: string, changedAt: number];
+
+export function newDictionaries(): Dictionaries {
+  const category = new Dictionary();
+  // Codes in the contract's order, so a code is stable across workspaces.
+  for (const c of FORECAST_CATEGORIES) category.code(c);
+  return {
+    stage: new Dictionary(),
+    owner: new Dictionary(),
+    team: new Dictionary(),
+    product: new Dictionary(),
+    category,
+  };
+}
+
+/** `YYYY-MM-DD` → day number; '' or null (no date) → NaN. */
+const closeDayOf = (value: string | null): number => (value ? dayNumber(value) : Number.NaN);
+
+class TimelineBuilder {
+  readonly start: number[] = [0];
+  readonly at: number[] = [];
+  readonly value: number[] = [];
+  readonly column: number[] = [];
+
+  close(column: number): void {
+    this.column.push(column);
+    this.start.push(this.at.length);
+  }
+
+  copy(from: FieldTimeline, i: number): void {
+    for (let r = from.start[i]!; r < from.start[i + 1]!; r++) {
+      this.at.push(from.at[r]!);
+      this.value.push(from.value[r]!);
+    }
+    this.close(from.column[i]!);
+  }
+
+  finish(): FieldTimeline {
+    return {
+      start: Int32Array.from(this.start),
+      at: Float64Array.from(this.at),
+      value: Float64Array.from(this.value),
+      column: Float64Array.from(this.column),
+    };
+  }
+}
+
+/**
+ * Builds a snapshot deal by deal: from the loader's rows (a full build), or by copying
+ * deals of the previous snapshot that did not change (a patch).
+ */
+export class SnapshotBuilder {
+  private readonly seq: number[] = [];
+  private readonly id: string[] = [];
+  private readonly name: string[] = [];
+  private readonly account: string[] = [];
+  private readonly createdAt: number[] = [];
+  private readonly createdMonth: number[] = [];
+  private readonly deletedAt: number[] = [];
+  private readonly lastActivityAt: number[] = [];
+  private readonly team: number[] = [];
+  private readonly product: number[] = [];
+  private readonly noNextStep: number[] = [];
+  private readonly visitStart: number[] = [0];
+  private readonly visitStage: number[] = [];
+  private readonly visitEntered: number[] = [];
+  private readonly amount = new TimelineBuilder();
+  private readonly closeDay = new TimelineBuilder();
+  private readonly category = new TimelineBuilder();
+  private readonly owner = new TimelineBuilder();
+
+  constructor(readonly dictionaries: Dictionaries) {}
+
+  get count(): number {
+    return this.seq.length;
+  }
+
+  /**
+   * Adds a deal from its columns and its history rows in time order (ties in the order
+   * they were written).
+   */
+  add(deal: DealInput, history: readonly HistoryInput[]): void {
+    const d = this.dictionaries;
+    this.seq.push(deal.seq);
+    this.id.push(deal.id);
+    this.name.push(deal.name);
+    this.account.push(deal.account);
+    this.createdAt.push(deal.createdAt);
+    this.createdMonth.push(monthIndex(deal.createdAt));
+    this.deletedAt.push(deal.deletedAt ?? Number.POSITIVE_INFINITY);
+    this.lastActivityAt.push(deal.lastActivityAt ?? Number.NaN);
+    this.team.push(d.team.code(deal.team));
+    this.product.push(d.product.code(deal.product));
+    this.noNextStep.push(hasNoNextStep(deal.nextStep) ? 1 : 0);
+
+    // The stage timeline: from created_at in the stage of the earliest stage row (or the
+    // column without rows), then a new visit at each row of another stage. A row stamped
+    // before the deal existed counts as stamped at its creation (the import already moves
+    // such rows; a synced row may not have been).
+    let current = -1;
+    for (const [field, value, at] of history) {
+      if (field !== 's') continue;
+      const code = d.stage.code(value);
+      if (current === -1) {
+        current = code;
+        this.visitStage.push(code);
+        this.visitEntered.push(deal.createdAt);
+      } else if (code !== current) {
+        current = code;
+        this.visitStage.push(code);
+        this.visitEntered.push(Math.max(at, deal.createdAt));
+      }
+    }
+    if (current === -1) {
+      this.visitStage.push(d.stage.code(deal.stage));
+      this.visitEntered.push(deal.createdAt);
+    }
+    this.visitStart.push(this.visitStage.length);
+
+    for (const [field, value, at] of history) {
+      const when = Math.max(at, deal.createdAt);
+      if (field === 'a') {
+        this.amount.at.push(when);
+        this.amount.value.push(amountCents(value));
+      } else if (field === 'c') {
+        this.closeDay.at.push(when);
+        this.closeDay.value.push(closeDayOf(value));
+      } else if (field === 'f') {
+        this.category.at.push(when);
+        this.category.value.push(d.category.code(value));
+      } else if (field === 'o') {
+        this.owner.at.push(when);
+        this.owner.value.push(d.owner.code(value));
+      }
+    }
+    this.amount.close(deal.amountCents);
+    this.closeDay.close(closeDayOf(deal.closeDate));
+    this.category.close(d.category.code(deal.forecastCategory));
+    this.owner.close(d.owner.code(deal.owner));
+  }
+
+  /** Adds deal `i` of `from` unchanged (both snapshots share the dictionaries). */
+  copy(from: Snapshot, i: number): void {
+    const s = from.deals;
+    this.seq.push(s.seq[i]!);
+    this.id.push(s.id[i]!);
+    this.name.push(s.name[i]!);
+    this.account.push(s.account[i]!);
+    this.createdAt.push(s.createdAt[i]!);
+    this.createdMonth.push(s.createdMonth[i]!);
+    this.deletedAt.push(s.deletedAt[i]!);
+    this.lastActivityAt.push(s.lastActivityAt[i]!);
+    this.team.push(s.team[i]!);
+    this.product.push(s.product[i]!);
+    this.noNextStep.push(s.noNextStep[i]!);
+    const v = from.visits;
+    for (let r = v.start[i]!; r < v.start[i + 1]!; r++) {
+      this.visitStage.push(v.stage[r]!);
+      this.visitEntered.push(v.enteredAt[r]!);
+    }
+    this.visitStart.push(this.visitStage.length);
+    this.amount.copy(from.amount, i);
+    this.closeDay.copy(from.closeDay, i);
+    this.category.copy(from.category, i);
+    this.owner.copy(from.owner, i);
+  }
+
+  finish(version: number, revision: number, stages: readonly Stage[]): Snapshot {
+    return {
+      version,
+      revision,
+      stages,
+      dictionaries: this.dictionaries,
+      deals: {
+        count: this.seq.length,
+        seq: Int32Array.from(this.seq),
+        id: this.id,
+        name: this.name,
+        account: this.account,
+        createdAt: Float64Array.from(this.createdAt),
+        createdMonth: Int32Array.from(this.createdMonth),
+        deletedAt: Float64Array.from(this.deletedAt),
+        lastActivityAt: Float64Array.from(this.lastActivityAt),
+        team: Int32Array.from(this.team),
+        product: Int32Array.from(this.product),
+        noNextStep: Uint8Array.from(this.noNextStep),
+      },
+      visits: {
+        start: Int32Array.from(this.visitStart),
+        stage: Int32Array.from(this.visitStage),
+        enteredAt: Float64Array.from(this.visitEntered),
+      },
+      amount: this.amount.finish(),
+      closeDay: this.closeDay.finish(),
+      category: this.category.finish(),
+      owner: this.owner.finish(),
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import type { FunnelReport, ReportScope } from '@shared/contract';
+import { ratio } from '@shared/domain/statistics';
+import { toMoney } from './money';
+import { frame, DealScope, Members, resolveWindow } from './scope';
+import type { Snapshot } from './snapshot';
+import { LOST, OPEN, stageView, WON } from './stage-view';
+import { valueAt } from './deal-state';
+
+/**
+ * Funnel (PRODUCT.md, "Funnel (Success, Shape)"): the creation cohort [from, to) before
+ * as-of, how far each deal got (reached), and where it stands at as-of.
+ *
+ * Drill cells: `reached:<stage key>`, `deals`, `open`, `won`, `lost`.
+ */
+export function funnelReport(
+  s: Snapshot,
+  scope: ReportScope,
+  now: number,
+  members = new Members(null),
+): FunnelReport {
+  const w = resolveWindow(scope, now);
+  const view = stageView(s);
+  const m = view.open.length;
+  const reached = new Float64Array(m);
+  const reachedCents = new Float64Array(m);
+  const keep = new DealScope(s, w);
+  const { createdAt, deletedAt, count } = s.deals;
+  const { start, stage, enteredAt } = s.visits;
+  const { kind, rank } = view;
+  const reachedCells = view.open.map((st) => `reached:${st.key}`);
+  const wanted = members.cell;
+  let deals = 0;
+  let open = 0;
+  let won = 0;
+  let lost = 0;
+
+  for (let d = 0; d < count; d++) {
+    const c = createdAt[d]!;
+    if (!(c >= w.from && c < w.to)) continue;
+    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
+    // One walk over the visits before as-of: the highest open rank, whether it was ever
+    // won (then it passed every open stage), and the stage it is in at as-of.
+    let top = -1;
+    let everWon = false;
+    let last = start[d]!;
+    for (let v = start[d]!, end = start[d + 1]!; v < end; v++) {
+      if (v > start[d]! && enteredAt[v]! >= w.asOf) break;
+      const code = stage[v]!;
+      const k = kind[code]!;
+      if (k === OPEN) top = Math.max(top, rank[code]!);
+      else if (k === WON) everWon = true;
+      last = v;
+    }
+    if (everWon) top = m - 1;
+    deals++;
+    const atAsOf = kind[stage[last]!]!;
+    let status: string | null = null;
+    if (atAsOf === OPEN) (open++, (status = 'open'));
+    else if (atAsOf === WON) (won++, (status = 'won'));
+    else if (atAsOf === LOST) (lost++, (status = 'lost'));
+    if (top >= 0) {
+      const cents = valueAt(s.amount, d, w.asOf);
+      for (let r = 0; r <= top; r++) {
+        reached[r]!++;
+        reachedCents[r]! += cents;
+      }
+    }
+    if (wanted !== null) {
+      if (wanted === 'deals' || wanted === status) members.deals.push(d);
+      else for (let r = 0; r <= top; r++) if (wanted === reachedCells[r]) members.deals.push(d);
+    }
+  }
+
+  return {
+    ...frame(w, s),
+    stages: view.open.map((st, r) => ({
+      key: st.key,
+      reached: reached[r]!,
+      reachedAmount: toMoney(reachedCents[r]!),
+      conversionToNext: r + 1 < m ? ratio(reached[r + 1]!, reached[r]!) : ratio(won, reached[r]!),
+    })),
+    deals,
+    open,
+    won,
+    lost,
+    winRate: ratio(won, won + lost),
+  };
+}

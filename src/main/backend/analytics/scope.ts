@@ -1,0 +1,84 @@
+import type { ReportFrame, ReportScope } from '@shared/contract';
+import type { FieldTimeline, Snapshot } from './snapshot';
+import { valueAt } from './deal-state';
+
+/** A report's question in numbers: the as-of instant, the window [from, to) and the filters. */
+export interface Window {
+  asOf: number;
+  /** -Infinity without a lower bound. */
+  from: number;
+  /** As-of without an upper bound. */
+  to: number;
+  team: string | null;
+  owner: string | null;
+}
+
+export function resolveWindow(scope: ReportScope, now: number): Window {
+  const asOf = scope.asOf ?? now;
+  return {
+    asOf,
+    from: scope.from ?? Number.NEGATIVE_INFINITY,
+    to: scope.to ?? asOf,
+    team: scope.team ?? null,
+    owner: scope.owner ?? null,
+  };
+}
+
+export function frame(w: Window, s: Snapshot): ReportFrame {
+  return {
+    asOf: iso(w.asOf),
+    from: Number.isFinite(w.from) ? iso(w.from) : null,
+    to: iso(w.to),
+    team: w.team,
+    owner: w.owner,
+    snapshotVersion: s.version,
+  };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Which deals a report counts at all (PRODUCT.md, "What a report knows"): they exist at
+ * as-of (created strictly before), and match `--team` (the deal's team) and `--owner`
+ * (its owner at as-of), exactly. Deletion is left to each report: `changes` keeps deleted
+ * deals, the others leave out those deleted before as-of.
+ */
+export class DealScope {
+  private readonly team: number;
+  private readonly owner: number;
+  private readonly createdAt: Float64Array;
+  private readonly teams: Int32Array;
+  private readonly owners: FieldTimeline;
+
+  constructor(
+    s: Snapshot,
+    private readonly w: Window,
+  ) {
+    // A name no deal ever had gets code -1, which no deal has: the report is empty, not unfiltered.
+    this.team = w.team === null ? -2 : s.dictionaries.team.find(w.team);
+    this.owner = w.owner === null ? -2 : s.dictionaries.owner.find(w.owner);
+    this.createdAt = s.deals.createdAt;
+    this.teams = s.deals.team;
+    this.owners = s.owner;
+  }
+
+  keeps(d: number): boolean {
+    if (!(this.createdAt[d]! < this.w.asOf)) return false;
+    if (this.team !== -2 && this.teams[d] !== this.team) return false;
+    if (this.owner !== -2 && valueAt(this.owners, d, this.w.asOf) !== this.owner) return false;
+    return true;
+  }
+}
+
+/**
+ * The deals behind one number of a report, for drilling through: a report fills it only
+ * for the cell asked for, so a report without a drill pays a comparison per cell.
+ */
+export class Members {
+  readonly deals: number[] = [];
+  constructor(readonly cell: string | null) {}
+
+  wants(cell: string): boolean {
+    return this.cell === cell;
+  }
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { AttentionFlag } from '@shared/domain/attention';
+import { QUARTER } from '@shared/time';
+import { text } from '@shared/contract/common';
+import type { ChannelSpec } from '@shared/contract/define';
+
+/**
+ * The analytics reports (PRODUCT.md, "Metric definitions"). Instants are ms since the
+ * epoch, already resolved the way PRODUCT.md reads the command line (`--as-of D` = the
+ * end of day D, `--from D` = its 00:00 UTC); the CLI and the views parse their own text.
+ * Results carry PRODUCT.md's JSON shapes (names and units: money in the workspace
+ * currency, rates as fractions, durations in days, null where undefined) plus extra keys
+ * the views need.
+ */
+const instant = z.number().int().min(-8.64e15).max(8.64e15);
+
+export const reportScopeSchema = z.object({
+  /** Exclusive; default: the workspace's "now". */
+  asOf: instant.optional(),
+  /** Inclusive lower bound of the window; default: none. */
+  from: instant.optional(),
+  /** Exclusive upper bound of the window; default: as-of. */
+  to: instant.optional(),
+  /** Deals whose team is exactly this. */
+  team: text.optional(),
+  /** Deals whose owner at as-of is exactly this. */
+  owner: text.optional(),
+});
+export type ReportScope = z.infer<typeof reportScopeSchema>;
+
+export const changesScopeSchema = reportScopeSchema.extend({
+  from: instant,
+  to: instant,
+  /** The close-date period P: [start, end) as instants, or a quarter; default: the quarter of `to` − 1 ms. */
+  periodStart: instant.optional(),
+  periodEnd: instant.optional(),
+  quarter: z.string().regex(QUARTER).optional(),
+});
+export type ChangesScope = z.infer<typeof changesScopeSchema>;
+
+/** What every report says about the question it answered. */
+export interface ReportFrame {
+  /** ISO instants; `from` null when the window has no lower bound. */
+  asOf: string;
+  from: string | null;
+  to: string;
+  team: string | null;
+  owner: string | null;
+  /** The snapshot the numbers come from (increases with every change to the workspace). */
+  snapshotVersion: number;
+}
+
+export interface FunnelStage {
+  key: string;
+  reached: number;
+  reachedAmount: number;
+  /** reached(next) / reached(this); for the last open stage won / reached(last); null on 0. */
+  conversionToNext: number | null;
+}
+export interface FunnelReport extends ReportFrame {
+  stages: FunnelStage[];
+  deals: number;
+  open: number;
+  won: number;
+  lost: number;
+  winRate: number | null;
+}
+
+export interface VelocityStage {
+  key: string;
+  count: number;
+  meanDays: number | null;
+  medianDays: number | null;
+  p75Days: number | null;
+  openCount: number;
+  /** Open visits older than the dwell limit (or than p75Days without one); null when that is null. */
+  stalled: number | null;
+  dwellLimitDays: number | null;
+}
+export interface VelocityReport extends ReportFrame {
+  stages: VelocityStage[];
+  salesCycle: { count: number; meanDays: number | null; medianDays: number | null };
+  winRate: number | null;
+  velocityPerDay: number | null;
+  /** The factors of velocityPerDay. */
+  openDeals: number;
+  meanWonAmount: number | null;
+}
+
+export const CHANGE_CATEGORIES = [
+  'new',
+  'pulledIn',
+  'reopened',
+  'increased',
+  'decreased',
+  'unchanged',
+  'slipped',
+  'won',
+  'lost',
+  'removed',
+] as const;
+export type ChangeCategory = (typeof CHANGE_CATEGORIES)[number];
+
+export interface ChangedDeal {
+  id: string;
+  category: ChangeCategory;
+  /** Signed, in the workspace currency. */
+  delta: number;
+  amountAtStart: number | null;
+  amountAtEnd: number | null;
+}
+export interface ChangesReport extends ReportFrame {
+  /** `YYYY-MM-DD` (periodEnd exclusive) when the period is whole days, else ISO instants. */
+  periodStart: string;
+  periodEnd: string;
+  start: number;
+  end: number;
+  totals: Record<ChangeCategory, number>;
+  counts: Record<ChangeCategory, number>;
+  deals: ChangedDeal[];
+}
+
+export interface Cohort {
+  month: string;
+  size: number;
+  wonShare: number[];
+  reachedShare: Record<string, number>;
+}
+export interface CohortsReport extends ReportFrame {
+  cohorts: Cohort[];
+}
+
+export interface AttentionDealRow {
+  id: string;
+  stage: string;
+  daysInStage: number;
+  pushCount: number;
+  flags: AttentionFlag[];
+  name: string;
+  account: string;
+  owner: string;
+  amount: number;
+  closeDate: string | null;
+  lastActivityAt: string | null;
+  /** The stage's limits, so a view can say "报价比选 12 天 > 7 天". */
+  dwellLimitDays: number | null;
+  followupDays: number | null;
+}
+export interface AttentionReport extends ReportFrame {
+  deals: AttentionDealRow[];
+}
+
+export const REPORT_KINDS = ['funnel', 'velocity', 'changes', 'cohorts', 'attention'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Reports are reads: they never take the write lock and answer while an import runs. */
+export const reportChannels = {
+  'report.funnel': { input: reportScopeSchema, result: {} as FunnelReport },
+  'report.velocity': { input: reportScopeSchema, result: {} as VelocityReport },
+  'report.changes': { input: changesScopeSchema, result: {} as ChangesReport },
+  'report.cohorts': { input: reportScopeSchema, result: {} as CohortsReport },
+  'report.attention': { input: reportScopeSchema, result: {} as AttentionReport },
+} as const satisfies Record<string, ChannelSpec>;
