@@ -141,7 +141,8 @@ export interface AttentionDealRow {
   owner: string;
   amount: number;
   closeDate: string | null;
-  lastActivityAt: string | null;
+  /** Days from the last logged activity to as-of; null when unknown (or after as-of). */
+  daysSinceActivity: number | null;
   /** The stage's limits, so a view can say "报价比选 12 天 > 7 天". */
   dwellLimitDays: number | null;
   followupDays: number | null;

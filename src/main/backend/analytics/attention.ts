@@ -29,6 +29,11 @@ export function pushesBefore(tl: FieldTimeline, d: number, t: number): number {
   return pushes;
 }
 
+/** The flag lists of every combination, by bit mask (bit i = ATTENTION_FLAGS[i]). */
+const FLAG_SETS: readonly (readonly AttentionFlag[])[] = Array.from({ length: 1 << ATTENTION_FLAGS.length }, (_, mask) =>
+  ATTENTION_FLAGS.filter((_, i) => mask & (1 << i)),
+);
+
 /**
  * Attention (PRODUCT.md, "Attention"): the open deals at as-of with the flags that apply,
  * each decided by the rule functions in src/shared/domain/attention.ts (one definition
@@ -52,39 +57,47 @@ export function attentionReport(
   const rows: AttentionDealRow[] = [];
   const wanted = members.cell;
 
+  const asOf = w.asOf;
+  const days = new Map<number, string>();
+  const dayText = (day: number): string => {
+    let text = days.get(day);
+    if (text === undefined) days.set(day, (text = dayOfNumber(day)));
+    return text;
+  };
+
   for (let d = 0; d < count; d++) {
-    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
-    const v = visitAt(s, d, w.asOf);
+    if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
+    const v = visitAt(s, d, asOf);
     const code = stageCodes[v]!;
     if (view.kind[code] !== OPEN) continue;
     const st = view.stage[code]!;
-    const daysInStage = (w.asOf - enteredAt[v]!) / DAY_MS;
+    const daysInStage = (asOf - enteredAt[v]!) / DAY_MS;
     const activity = lastActivityAt[d]!;
-    const closeDay = valueAt(s.closeDay, d, w.asOf);
-    const amount = valueAt(s.amount, d, w.asOf);
-    const pushCount = pushesBefore(s.closeDay, d, w.asOf);
-    const applies: Record<AttentionFlag, boolean> = {
-      stalled: isStalled(daysInStage, st),
-      inactive: isInactive(Number.isNaN(activity) ? null : activity, w.asOf, st.followupDays),
-      overdue: isOverdueDay(Number.isNaN(closeDay) ? null : closeDay, w.asOf),
-      pushed: pushCount >= PUSHES_TO_FLAG,
-      shrunk: createdAt[d]! < then && amount < valueAt(s.amount, d, then),
-      noNextStep: noNextStep[d] === 1,
-    };
-    const flags = ATTENTION_FLAGS.filter((f) => applies[f]);
-    if (!flags.length) continue;
+    const closeDay = valueAt(s.closeDay, d, asOf);
+    const amount = valueAt(s.amount, d, asOf);
+    const pushCount = pushesBefore(s.closeDay, d, asOf);
+    // A bit per flag in PRODUCT.md's order; FLAG_SETS turns it into the list.
+    const mask =
+      (isStalled(daysInStage, st) ? 1 : 0) |
+      (isInactive(Number.isNaN(activity) ? null : activity, asOf, st.followupDays) ? 2 : 0) |
+      (isOverdueDay(Number.isNaN(closeDay) ? null : closeDay, asOf) ? 4 : 0) |
+      (pushCount >= PUSHES_TO_FLAG ? 8 : 0) |
+      (createdAt[d]! < then && amount < valueAt(s.amount, d, then) ? 16 : 0) |
+      (noNextStep[d] === 1 ? 32 : 0);
+    if (mask === 0) continue;
+    const flags = FLAG_SETS[mask]!;
     rows.push({
       id: s.deals.id[d]!,
       stage: st.key,
       daysInStage,
       pushCount,
-      flags,
+      flags: [...flags],
       name: s.deals.name[d]!,
       account: s.deals.account[d]!,
-      owner: owners[valueAt(s.owner, d, w.asOf)]!,
+      owner: owners[valueAt(s.owner, d, asOf)]!,
       amount: toMoney(amount),
-      closeDate: Number.isNaN(closeDay) ? null : dayOfNumber(closeDay),
-      lastActivityAt: Number.isNaN(activity) ? null : new Date(activity).toISOString(),
+      closeDate: Number.isNaN(closeDay) ? null : dayText(closeDay),
+      daysSinceActivity: Number.isNaN(activity) || activity >= asOf ? null : (asOf - activity) / DAY_MS,
       dwellLimitDays: st.dwellLimitDays,
       followupDays: st.followupDays,
     });

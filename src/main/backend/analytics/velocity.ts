@@ -1,9 +1,9 @@
 import type { ReportScope, VelocityReport, VelocityStage } from '@shared/contract';
-import { mean, median, p75, ratio } from '@shared/domain/statistics';
+import { mean, median, ratio } from '@shared/domain/statistics';
 import { DAY_MS } from '@shared/time';
 import { toMoney } from './money';
 import { frame, DealScope, Members, resolveWindow } from './scope';
-import { visitBuffers } from './scratch';
+import { visitSamples } from './scratch';
 import type { Snapshot } from './snapshot';
 import { LOST, OPEN, stageView, WON } from './stage-view';
 import { valueAt } from './deal-state';
@@ -28,11 +28,9 @@ export function velocityReport(
   const keep = new DealScope(s, w);
   const { createdAt, deletedAt, count } = s.deals;
   const { start, stage, enteredAt } = s.visits;
-  const durations = visitBuffers(s, 'durations');
-  const ages = visitBuffers(s, 'ages');
+  const durations = visitSamples(s, 'durations');
+  const ages = visitSamples(s, 'ages');
   const codes = view.open.map((st) => s.dictionaries.stage.find(st.key));
-  const done = new Int32Array(s.dictionaries.stage.size);
-  const openCount = new Int32Array(s.dictionaries.stage.size);
   const cycles: number[] = [];
   let wonCents = 0;
   let closed = 0;
@@ -40,45 +38,52 @@ export function velocityReport(
   const visitCell = new Map(view.open.map((st) => [`visits:${st.key}`, s.dictionaries.stage.find(st.key)]));
   const openCell = new Map(view.open.map((st) => [`open:${st.key}`, s.dictionaries.stage.find(st.key)]));
   const stalledCell = new Map(view.open.map((st) => [`stalled:${st.key}`, s.dictionaries.stage.find(st.key)]));
-  const stalledOpen: number[] = []; // (deal, code, age) triples, only when drilling into stalled
+  const stalledOpen: number[] = []; // (deal, age) pairs, only when drilling into stalled
+
+  const asOf = w.asOf;
+  const from = w.from;
+  const to = w.to;
+  const NEVER = Number.POSITIVE_INFINITY;
 
   for (let d = 0; d < count; d++) {
-    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
-    const first = start[d]!;
+    if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
     const end = start[d + 1]!;
-    let wonAt = Number.POSITIVE_INFINITY;
-    let lostAt = Number.POSITIVE_INFINITY;
-    let countedVisit = -1;
-    let v = first;
+    let wonAt = NEVER;
+    let lostAt = NEVER;
+    let counted = false;
+    let v = start[d]!;
     for (; v < end; v++) {
       const code = stage[v]!;
       const k = kind[code]!;
       const entered = enteredAt[v]!;
-      if (k === WON && wonAt === Number.POSITIVE_INFINITY) wonAt = entered;
-      if (k === LOST && lostAt === Number.POSITIVE_INFINITY) lostAt = entered;
-      const exited = v + 1 < end ? enteredAt[v + 1]! : Number.POSITIVE_INFINITY;
-      if (!(exited < w.asOf)) break; // the visit in progress at as-of
-      if (k === OPEN && exited >= w.from && exited < w.to) {
-        durations[code]![done[code]!++] = (exited - entered) / DAY_MS;
-        if (wanted !== null && visitCell.get(wanted) === code) countedVisit = d;
+      if (k === WON) {
+        if (wonAt === NEVER) wonAt = entered;
+      } else if (k === LOST && lostAt === NEVER) lostAt = entered;
+      if (v + 1 === end) break;
+      const exited = enteredAt[v + 1]!;
+      if (!(exited < asOf)) break; // the visit in progress at as-of
+      if (k === OPEN && exited >= from && exited < to) {
+        durations[code]!.add((exited - entered) / DAY_MS);
+        if (wanted !== null && visitCell.get(wanted) === code) counted = true;
       }
     }
-    if (countedVisit >= 0) members.deals.push(d);
+    if (counted) members.deals.push(d);
     const current = stage[v]!;
     if (kind[current] === OPEN) {
-      ages[current]![openCount[current]!++] = (w.asOf - enteredAt[v]!) / DAY_MS;
+      const age = (asOf - enteredAt[v]!) / DAY_MS;
+      ages[current]!.add(age);
       if (wanted !== null) {
         if (openCell.get(wanted) === current) members.deals.push(d);
-        if (stalledCell.get(wanted) === current) stalledOpen.push(d, current, (w.asOf - enteredAt[v]!) / DAY_MS);
+        if (stalledCell.get(wanted) === current) stalledOpen.push(d, age);
       }
     }
-    const wonInWindow = wonAt >= w.from && wonAt < w.to;
+    const wonInWindow = wonAt >= from && wonAt < to;
     if (wonInWindow) {
       cycles.push((wonAt - createdAt[d]!) / DAY_MS);
-      wonCents += valueAt(s.amount, d, w.asOf);
+      wonCents += valueAt(s.amount, d, asOf);
       if (wanted === 'cycle') members.deals.push(d);
     }
-    if (wonInWindow || (lostAt >= w.from && lostAt < w.to)) {
+    if (wonInWindow || (lostAt >= from && lostAt < to)) {
       closed++;
       if (wanted === 'closed') members.deals.push(d);
     }
@@ -86,22 +91,16 @@ export function velocityReport(
 
   const stages: VelocityStage[] = view.open.map((st, r) => {
     const code = codes[r]!;
-    const n = code >= 0 ? done[code]! : 0;
-    const buffer = code >= 0 ? durations[code]! : new Float64Array(0);
-    const meanDays = mean(buffer, n);
-    const p75Days = p75(buffer, n);
-    const medianDays = median(buffer, n);
-    const open = code >= 0 ? openCount[code]! : 0;
+    const sample = code >= 0 ? durations[code]! : null;
+    const n = sample?.count ?? 0;
+    const meanDays = sample?.mean ?? null;
+    const [medianDays = null, p75Days = null] = sample?.quantiles([0.5, 0.75]) ?? [];
+    const open = code >= 0 ? ages[code]!.count : 0;
     // Without a dwell limit a stage is judged against its own p75 in this report.
     const limit = st.dwellLimitDays ?? p75Days;
-    let stalled: number | null = null;
-    if (limit !== null) {
-      stalled = 0;
-      const a = code >= 0 ? ages[code]! : new Float64Array(0);
-      for (let i = 0; i < open; i++) if (a[i]! > limit) stalled++;
-    }
+    const stalled = limit === null ? null : code < 0 ? 0 : ages[code]!.countAbove(limit);
     if (wanted !== null && stalledCell.get(wanted) === code && limit !== null)
-      for (let i = 0; i < stalledOpen.length; i += 3) if (stalledOpen[i + 2]! > limit) members.deals.push(stalledOpen[i]!);
+      for (let i = 0; i < stalledOpen.length; i += 2) if (stalledOpen[i + 1]! > limit) members.deals.push(stalledOpen[i]!);
     return {
       key: st.key,
       count: n,

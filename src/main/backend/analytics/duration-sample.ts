@@ -1,0 +1,97 @@
+import { select } from '@shared/domain/statistics';
+
+/**
+ * Durations in days collected by a report, with their mean, median and p75 exact and
+ * cheap: a velocity report over the whole history meets half a million visits, and
+ * sorting them (50 ms here) or even selecting in them (7 ms) would cost more than the
+ * rest of the report.
+ *
+ * Each value is counted, as it is added, in a histogram of buckets 1/16 day wide (the
+ * first also takes anything below 0, the last anything from 256 days on). The bucket
+ * never decreases as the value grows, so the buckets keep the values' order: a rank is
+ * found by walking the histogram, and only the values of its bucket are collected and
+ * selected in.
+ */
+const PER_DAY = 16;
+const BUCKETS = 256 * PER_DAY;
+const bucketOf = (days: number): number => Math.min(BUCKETS - 1, Math.max(0, Math.floor(days * PER_DAY)));
+
+export class DurationSample {
+  private readonly histogram = new Int32Array(BUCKETS);
+  /** Per bucket, which collected list its values go to (-1: none); reset after each use. */
+  private readonly slot = new Int32Array(BUCKETS).fill(-1);
+  count = 0;
+  sum = 0;
+
+  /** `values`: room for the most values this sample will hold (reused, never grown). */
+  constructor(private readonly values: Float64Array) {}
+
+  /** Empties the sample for another report. */
+  reset(): this {
+    if (this.count) this.histogram.fill(0);
+    this.count = 0;
+    this.sum = 0;
+    return this;
+  }
+
+  add(days: number): void {
+    this.values[this.count++] = days;
+    this.sum += days;
+    this.histogram[bucketOf(days)]!++;
+  }
+
+  /** How many values are strictly greater than `limit`. */
+  countAbove(limit: number): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) if (this.values[i]! > limit) n++;
+    return n;
+  }
+
+  get mean(): number | null {
+    return this.count ? this.sum / this.count : null;
+  }
+
+  /** The values at fractional indexes q·(n − 1) of the sorted values, interpolated linearly. */
+  quantiles(qs: readonly number[]): (number | null)[] {
+    const n = this.count;
+    if (n === 0) return qs.map(() => null);
+    const ranks = [...new Set(qs.flatMap((q) => [Math.floor(q * (n - 1)), Math.ceil(q * (n - 1))]))];
+    const at = this.ranks(ranks);
+    return qs.map((q) => {
+      const position = q * (n - 1);
+      const lo = at.get(Math.floor(position))!;
+      const hi = at.get(Math.ceil(position))!;
+      return lo + (hi - lo) * (position - Math.floor(position));
+    });
+  }
+
+  /** The k-th smallest values (0-based ranks), found in one pass over the values. */
+  private ranks(ks: readonly number[]): Map<number, number> {
+    const at = new Map<number, number>();
+    // Each rank's bucket and its rank inside it; then the members of those buckets only.
+    const wanted: { k: number; bucket: number; inside: number }[] = [];
+    for (const k of ks) {
+      let before = 0;
+      let bucket = 0;
+      while (before + this.histogram[bucket]! <= k) before += this.histogram[bucket++]!;
+      wanted.push({ k, bucket, inside: k - before });
+    }
+    const buckets = [...new Set(wanted.map((w) => w.bucket))];
+    const members = buckets.map((b) => new Float64Array(this.histogram[b]!));
+    const filled = buckets.map(() => 0);
+    const slot = this.slot;
+    buckets.forEach((b, m) => (slot[b] = m));
+    for (let i = 0; i < this.count; i++) {
+      const m = slot[bucketOf(this.values[i]!)]!;
+      if (m >= 0) members[m]![filled[m]!++] = this.values[i]!;
+    }
+    for (const b of buckets) slot[b] = -1;
+    for (const w of wanted) {
+      const m = buckets.indexOf(w.bucket);
+      // select reorders: copy per rank only when two ranks share a bucket.
+      const into = members[m]!.slice();
+      at.set(w.k, select(into, into.length, w.inside));
+    }
+    return at;
+  }
+}
