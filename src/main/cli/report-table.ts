@@ -38,7 +38,10 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-const heading = (title: string, r: { asOf: string; from: string | null; to: string; team: string | null; owner: string | null }) =>
+const heading = (
+  title: string,
+  r: { asOf: string; from: string | null; to: string; team: string | null; owner: string | null },
+) =>
   `${title} as of ${r.asOf} (window ${r.from ?? '…'} to ${r.to}${r.team !== null ? `, team ${r.team}` : ''}${r.owner !== null ? `, owner ${r.owner}` : ''})\n\n`;
 
 function funnel(r: FunnelReport): string {

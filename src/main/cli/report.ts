@@ -34,7 +34,9 @@ function instant(values: Values, name: 'from' | 'to' | 'period-start' | 'period-
   if (text === undefined) return undefined;
   const ms = parseTimestamp(text);
   if (ms === null)
-    throw new UsageError(`--${name} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM], not "${text}"`);
+    throw new UsageError(
+      `--${name} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM], not "${text}"`,
+    );
   return ms;
 }
 
@@ -76,7 +78,9 @@ export async function reportCommand(argv: string[]): Promise<void> {
 
   const changes = kind === 'changes' ? changesInput(values, scope, quarter) : null;
   const result: unknown = await withSession(db, { create: false }, ({ call }): Promise<unknown> =>
-    changes ? call('report.changes', changes) : call(`report.${kind as Exclude<ReportKind, 'changes'>}`, scope),
+    changes
+      ? call('report.changes', changes)
+      : call(`report.${kind as Exclude<ReportKind, 'changes'>}`, scope),
   );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(reportTable(kind, result));

@@ -55,7 +55,11 @@ function range(values: Float64Array, length: number): [number, number] {
 }
 
 /** The k-th smallest values (0-based ranks) of values[0, length), by rank. */
-export function orderStatistics(values: Float64Array, length: number, ranks: readonly number[]): Map<number, number> {
+export function orderStatistics(
+  values: Float64Array,
+  length: number,
+  ranks: readonly number[],
+): Map<number, number> {
   const [min, max] = range(values, length);
   const result = new Map<number, number>();
   if (min === max || length < BUCKETS) {

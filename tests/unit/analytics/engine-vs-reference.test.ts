@@ -31,8 +31,14 @@ const instant = fc.oneof(
 const stageModel: fc.Arbitrary<Stage[]> = fc
   .record({
     orders: fc.uniqueArray(fc.constantFrom(-3, 1, 2, 9, 10, 10.5, 100, 20), { minLength: 5, maxLength: 5 }),
-    limits: fc.array(fc.option(fc.constantFrom(0, 1, 2.5, 5, 7, 14), { nil: null }), { minLength: 3, maxLength: 3 }),
-    followups: fc.array(fc.option(fc.constantFrom(0, 1, 3, 7), { nil: null }), { minLength: 3, maxLength: 3 }),
+    limits: fc.array(fc.option(fc.constantFrom(0, 1, 2.5, 5, 7, 14), { nil: null }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+    followups: fc.array(fc.option(fc.constantFrom(0, 1, 3, 7), { nil: null }), {
+      minLength: 3,
+      maxLength: 3,
+    }),
   })
   .map(({ orders, limits, followups }) => {
     const base = (key: string, order: number, kind: Stage['kind'], i: number): Stage => ({
@@ -84,7 +90,9 @@ const dealArb = (i: number): fc.Arbitrary<RefDeal> =>
             field: fc.constant('close_date'),
             value: fc.oneof(
               fc.constant(''),
-              fc.integer({ min: 0, max: 200 }).map((d) => new Date(T0 + d * DAY_MS).toISOString().slice(0, 10)),
+              fc
+                .integer({ min: 0, max: 200 })
+                .map((d) => new Date(T0 + d * DAY_MS).toISOString().slice(0, 10)),
             ),
             changedAt: instant,
           }),
@@ -143,7 +151,9 @@ const defined = <T extends object>(o: T): T =>
 
 /** Durations are fractional days: equal up to floating-point rounding. */
 function close(actual: unknown, expected: unknown): void {
-  expect(JSON.parse(JSON.stringify(actual, (_, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v)))).toEqual(
+  expect(
+    JSON.parse(JSON.stringify(actual, (_, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v))),
+  ).toEqual(
     JSON.parse(JSON.stringify(expected, (_, v) => (typeof v === 'number' ? Math.round(v * 1e6) / 1e6 : v))),
   );
 }
@@ -159,7 +169,14 @@ describe('the analytics engine agrees with the reference implementation of PRODU
           const q = defined(raw);
           const funnel = await call<FunnelReport>(registry, 'report.funnel', q);
           close(
-            { stages: funnel.stages, deals: funnel.deals, open: funnel.open, won: funnel.won, lost: funnel.lost, winRate: funnel.winRate },
+            {
+              stages: funnel.stages,
+              deals: funnel.deals,
+              open: funnel.open,
+              won: funnel.won,
+              lost: funnel.lost,
+              winRate: funnel.winRate,
+            },
             refFunnel(stages, deals, q),
           );
           const velocity = await call<VelocityReport>(registry, 'report.velocity', q);
@@ -176,7 +193,13 @@ describe('the analytics engine agrees with the reference implementation of PRODU
           close(cohorts.cohorts, refCohorts(stages, deals, q));
           const attention = await call<AttentionReport>(registry, 'report.attention', q);
           close(
-            attention.deals.map(({ id, stage, daysInStage, pushCount, flags }) => ({ id, stage, daysInStage, pushCount, flags })),
+            attention.deals.map(({ id, stage, daysInStage, pushCount, flags }) => ({
+              id,
+              stage,
+              daysInStage,
+              pushCount,
+              flags,
+            })),
             refAttention(stages, deals, q),
           );
         }
@@ -196,7 +219,9 @@ describe('the analytics engine agrees with the reference implementation of PRODU
             instantOf(deals),
             instantOf(deals),
             fc.option(fc.constantFrom('2026Q1', '2026Q2'), { nil: undefined }),
-            fc.option(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })), { nil: undefined }),
+            fc.option(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })), {
+              nil: undefined,
+            }),
           ),
         ),
         async ([stages, deals, a, b, asOf, quarter, period]) => {
@@ -214,9 +239,11 @@ describe('the analytics engine agrees with the reference implementation of PRODU
           const ref = refChanges(stages, deals, q);
           expect(report.start).toBe(ref.start);
           expect(report.end).toBe(ref.end);
-          expect(report.deals.map(({ id, category, delta }) => ({ id, category, delta })).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
-            ref.deals.sort((x, y) => x.id.localeCompare(y.id)),
-          );
+          expect(
+            report.deals
+              .map(({ id, category, delta }) => ({ id, category, delta }))
+              .sort((x, y) => x.id.localeCompare(y.id)),
+          ).toEqual(ref.deals.sort((x, y) => x.id.localeCompare(y.id)));
           const cents = (n: number) => Math.round(n * 100);
           const sum = Object.values(report.totals).reduce((n, t) => n + cents(t), 0);
           expect(cents(report.start) + sum).toBe(cents(report.end));

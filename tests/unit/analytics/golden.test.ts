@@ -34,7 +34,10 @@ beforeAll(async () => {
   const ws = await openWorkspace(':memory:', { create: true });
   registry = createBackend(ws);
   const files = Object.fromEntries(
-    (['deals', 'history', 'stages'] as const).map((k) => [k, { name: `${k}.csv`, text: fixture(`${k}.csv`) }]),
+    (['deals', 'history', 'stages'] as const).map((k) => [
+      k,
+      { name: `${k}.csv`, text: fixture(`${k}.csv`) },
+    ]),
   );
   const outcome = await call<{ valid: boolean }>(registry, 'import.apply', { files });
   expect(outcome.valid).toBe(true);
@@ -72,9 +75,9 @@ describe('the golden workspace, computed by hand', () => {
       lost: 0,
       winRate: null,
     };
-    expect(await report('funnel', { asOf: AS_OF, from: at('2026-02-01'), to: at('2026-03-01') })).toMatchObject(
-      westOrWindow,
-    );
+    expect(
+      await report('funnel', { asOf: AS_OF, from: at('2026-02-01'), to: at('2026-03-01') }),
+    ).toMatchObject(westOrWindow);
     expect(await report('funnel', { asOf: AS_OF, team: 'West' })).toMatchObject(westOrWindow);
     expect(await report('funnel', { asOf: AS_OF, owner: 'Wei' })).toMatchObject({
       stages: [
@@ -96,7 +99,10 @@ describe('the golden workspace, computed by hand', () => {
       won: 1,
       winRate: 1,
     });
-    expect(await report('funnel', { asOf: AS_OF, owner: 'Nobody' })).toMatchObject({ deals: 0, winRate: null });
+    expect(await report('funnel', { asOf: AS_OF, owner: 'Nobody' })).toMatchObject({
+      deals: 0,
+      winRate: null,
+    });
   });
 
   it('velocity: completed visits, zero-length visits, open ages, stalls by limit and by p75, the sales cycle', async () => {
@@ -118,7 +124,15 @@ describe('the golden workspace, computed by hand', () => {
     expect(v).toMatchObject({
       stages: [
         { key: 'lead', count: 2, meanDays: 12, medianDays: 12, p75Days: 17, openCount: 2, stalled: 2 },
-        { key: 'demo', count: 0, meanDays: null, medianDays: null, p75Days: null, openCount: 2, stalled: null },
+        {
+          key: 'demo',
+          count: 0,
+          meanDays: null,
+          medianDays: null,
+          p75Days: null,
+          openCount: 2,
+          stalled: null,
+        },
         { key: 'deal', count: 1, meanDays: 21, openCount: 1, stalled: 1 },
       ],
       salesCycle: { count: 1, meanDays: 36 },
@@ -128,14 +142,41 @@ describe('the golden workspace, computed by hand', () => {
 
   it('changes: every category, one per deal, and start + Σ deltas = end', async () => {
     expect(
-      await report('changes', { asOf: AS_OF, from: at('2026-02-12'), to: at('2026-03-18'), quarter: '2026Q1' }),
+      await report('changes', {
+        asOf: AS_OF,
+        from: at('2026-02-12'),
+        to: at('2026-03-18'),
+        quarter: '2026Q1',
+      }),
     ).toMatchObject({
       periodStart: '2026-01-01',
       periodEnd: '2026-04-01',
       start: 3350,
       end: 2400,
-      totals: { new: 0, pulledIn: 0, reopened: 500, increased: 0, decreased: -500, unchanged: 0, slipped: -250, won: 0, lost: 0, removed: -700 },
-      counts: { new: 0, pulledIn: 0, reopened: 1, increased: 0, decreased: 1, unchanged: 1, slipped: 1, won: 0, lost: 0, removed: 1 },
+      totals: {
+        new: 0,
+        pulledIn: 0,
+        reopened: 500,
+        increased: 0,
+        decreased: -500,
+        unchanged: 0,
+        slipped: -250,
+        won: 0,
+        lost: 0,
+        removed: -700,
+      },
+      counts: {
+        new: 0,
+        pulledIn: 0,
+        reopened: 1,
+        increased: 0,
+        decreased: 1,
+        unchanged: 1,
+        slipped: 1,
+        won: 0,
+        lost: 0,
+        removed: 1,
+      },
     });
     const q1 = await report<{ deals: { id: string }[] }>('changes', {
       asOf: AS_OF,
@@ -150,7 +191,12 @@ describe('the golden workspace, computed by hand', () => {
   it('cohorts: by UTC month of creation (an offset can move a deal), won share cumulative up to the as-of month', async () => {
     expect(await report('cohorts', { asOf: AS_OF })).toMatchObject({
       cohorts: [
-        { month: '2026-01', size: 3, wonShare: [0, 1 / 3, 1 / 3], reachedShare: { lead: 1, demo: 2 / 3, deal: 1 / 3 } },
+        {
+          month: '2026-01',
+          size: 3,
+          wonShare: [0, 1 / 3, 1 / 3],
+          reachedShare: { lead: 1, demo: 2 / 3, deal: 1 / 3 },
+        },
         { month: '2026-02', size: 2, wonShare: [0, 0], reachedShare: { lead: 1, demo: 0.5, deal: 0.5 } },
         { month: '2026-03', size: 1, wonShare: [0], reachedShare: { lead: 1, demo: 1, deal: 0 } },
       ],
@@ -158,10 +204,24 @@ describe('the golden workspace, computed by hand', () => {
   });
 
   it('attention: the flags in PRODUCT.md order, with the open visit age and the push count', async () => {
-    const { deals } = await report<{ deals: { id: string; daysInStage: number }[] }>('attention', { asOf: AS_OF });
-    expect(deals.map(({ id, daysInStage, ...rest }) => ({ id, days: Math.round(daysInStage * 1e9) / 1e9, ...rest }))).toMatchObject([
+    const { deals } = await report<{ deals: { id: string; daysInStage: number }[] }>('attention', {
+      asOf: AS_OF,
+    });
+    expect(
+      deals.map(({ id, daysInStage, ...rest }) => ({
+        id,
+        days: Math.round(daysInStage * 1e9) / 1e9,
+        ...rest,
+      })),
+    ).toMatchObject([
       { id: 'B', stage: 'demo', days: 45, pushCount: 0, flags: ['overdue'] },
-      { id: 'C', stage: 'deal', days: Math.round(C_DAYS * 1e9) / 1e9, pushCount: 2, flags: ['stalled', 'pushed', 'shrunk', 'noNextStep'] },
+      {
+        id: 'C',
+        stage: 'deal',
+        days: Math.round(C_DAYS * 1e9) / 1e9,
+        pushCount: 2,
+        flags: ['stalled', 'pushed', 'shrunk', 'noNextStep'],
+      },
       { id: 'D', stage: 'demo', days: 27, pushCount: 0, flags: ['inactive'] },
       { id: 'G', stage: 'lead', days: 71, pushCount: 0, flags: ['stalled', 'noNextStep'] },
       { id: 'H', stage: 'lead', days: 55, pushCount: 1, flags: ['stalled'] },

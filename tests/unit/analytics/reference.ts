@@ -1,8 +1,11 @@
+import { attentionFlags, type AttentionFlag } from '@shared/domain/attention';
 import {
-  attentionFlags,
-  type AttentionFlag,
-} from '@shared/domain/attention';
-import { amountCentsAt, closeDateAt, fieldRows, fieldValueAt, type HistoryRow } from '@shared/domain/field-values';
+  amountCentsAt,
+  closeDateAt,
+  fieldRows,
+  fieldValueAt,
+  type HistoryRow,
+} from '@shared/domain/field-values';
 import type { Stage } from '@shared/domain/stages';
 import { stageVisits, type Visit } from '@shared/domain/timeline';
 import { DAY_MS, dayOf, dayStart, quarterOf, quarterRange } from '@shared/time';
@@ -83,7 +86,11 @@ const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
 export function refFunnel(stages: Stage[], deals: RefDeal[], q: RefQuery) {
   const cohort = deals.filter(
-    (d) => inScope(d, q) && live(d, q.asOf) && d.createdAt >= (q.from ?? -Infinity) && d.createdAt < (q.to ?? q.asOf),
+    (d) =>
+      inScope(d, q) &&
+      live(d, q.asOf) &&
+      d.createdAt >= (q.from ?? -Infinity) &&
+      d.createdAt < (q.to ?? q.asOf),
   );
   const kinds = cohort.map((d) => kindOf(stages, stageAt(d, q.asOf)));
   const won = kinds.filter((k) => k === 'won').length;
@@ -136,7 +143,8 @@ export function refVelocity(stages: Stage[], deals: RefDeal[], q: RefQuery) {
   });
   const wonIn = seen.filter((d) => inWindow(firstTime(stages, d, q.asOf, 'won'), q));
   const closedIn = seen.filter(
-    (d) => inWindow(firstTime(stages, d, q.asOf, 'won'), q) || inWindow(firstTime(stages, d, q.asOf, 'lost'), q),
+    (d) =>
+      inWindow(firstTime(stages, d, q.asOf, 'won'), q) || inWindow(firstTime(stages, d, q.asOf, 'lost'), q),
   );
   const cycles = wonIn.map((d) => (firstTime(stages, d, q.asOf, 'won')! - d.createdAt) / DAY_MS);
   const salesCycle = { count: cycles.length, meanDays: mean(cycles), medianDays: quantile(cycles, 0.5) };
@@ -169,7 +177,14 @@ export function refChanges(
     const kind = exists ? kindOf(stages, stageAt(d, t)) : undefined;
     const close = closeDateAt(clamp(d), t, d.closeDate);
     const inP = close !== null && dayStart(close) >= pStart && dayStart(close) < pEnd;
-    return { exists, deleted, kind, inP, amount: amountAt(d, t), inPipeline: exists && !deleted && kind === 'open' && inP };
+    return {
+      exists,
+      deleted,
+      kind,
+      inP,
+      amount: amountAt(d, t),
+      inPipeline: exists && !deleted && kind === 'open' && inP,
+    };
   };
   const out: { id: string; category: string; delta: number }[] = [];
   let start = 0;
@@ -202,7 +217,11 @@ export function refChanges(
 
 export function refCohorts(stages: Stage[], deals: RefDeal[], q: RefQuery) {
   const cohort = deals.filter(
-    (d) => inScope(d, q) && live(d, q.asOf) && d.createdAt >= (q.from ?? -Infinity) && d.createdAt < (q.to ?? q.asOf),
+    (d) =>
+      inScope(d, q) &&
+      live(d, q.asOf) &&
+      d.createdAt >= (q.from ?? -Infinity) &&
+      d.createdAt < (q.to ?? q.asOf),
   );
   const month = (t: number) => new Date(t).toISOString().slice(0, 7);
   const months = [...new Set(cohort.map((d) => month(d.createdAt)))].sort();
@@ -226,14 +245,23 @@ export function refCohorts(stages: Stage[], deals: RefDeal[], q: RefQuery) {
       size: members.length,
       wonShare,
       reachedShare: Object.fromEntries(
-        opens(stages).map((s) => [s.key, members.filter((d) => reached(stages, d, q.asOf, s)).length / members.length]),
+        opens(stages).map((s) => [
+          s.key,
+          members.filter((d) => reached(stages, d, q.asOf, s)).length / members.length,
+        ]),
       ),
     };
   });
 }
 
 export function refAttention(stages: Stage[], deals: RefDeal[], q: RefQuery) {
-  const rows: { id: string; stage: string; daysInStage: number; pushCount: number; flags: AttentionFlag[] }[] = [];
+  const rows: {
+    id: string;
+    stage: string;
+    daysInStage: number;
+    pushCount: number;
+    flags: AttentionFlag[];
+  }[] = [];
   for (const d of deals.filter((x) => inScope(x, q))) {
     const verdict = attentionFlags(
       {

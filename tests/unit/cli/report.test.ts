@@ -17,22 +17,44 @@ describe('funnel report', () => {
   it('prints the JSON alone on stdout with --json, a table without, and exits 0', () => {
     const db = join(tempDir(), 'golden.db');
     const imp = funnel(
-      'import', '--db', db,
-      '--deals', join(fixtures, 'deals.csv'),
-      '--history', join(fixtures, 'history.csv'),
-      '--stages', join(fixtures, 'stages.csv'),
+      'import',
+      '--db',
+      db,
+      '--deals',
+      join(fixtures, 'deals.csv'),
+      '--history',
+      join(fixtures, 'history.csv'),
+      '--stages',
+      join(fixtures, 'stages.csv'),
     );
     expect(imp.status).toBe(0);
 
     const json = funnel('report', 'funnel', '--db', db, '--as-of', '2026-03-31', '--json');
     expect(json.status).toBe(0);
     const parsed = JSON.parse(json.stdout) as { stages: { key: string; reached: number }[]; deals: number };
-    expect(parsed.stages.map((s) => [s.key, s.reached])).toEqual([['lead', 6], ['demo', 4], ['deal', 2]]);
+    expect(parsed.stages.map((s) => [s.key, s.reached])).toEqual([
+      ['lead', 6],
+      ['demo', 4],
+      ['deal', 2],
+    ]);
     expect(parsed.deals).toBe(6);
 
     const changes = funnel(
-      'report', 'changes', '--db', db, '--as-of', '2026-03-31',
-      '--from', '2026-02-12', '--to', '2026-03-18', '--period-start', '2026-01-01', '--period-end', '2026-04-01', '--json',
+      'report',
+      'changes',
+      '--db',
+      db,
+      '--as-of',
+      '2026-03-31',
+      '--from',
+      '2026-02-12',
+      '--to',
+      '2026-03-18',
+      '--period-start',
+      '2026-01-01',
+      '--period-end',
+      '2026-04-01',
+      '--json',
     );
     expect(changes.status).toBe(0);
     expect(JSON.parse(changes.stdout)).toMatchObject({ start: 3350, end: 2400 });
@@ -47,10 +69,44 @@ describe('funnel report', () => {
     const cases: [string[], number, RegExp][] = [
       [['report', 'sideways', '--db', db], 2, /say which report/],
       [['report', 'funnel', '--db', db, '--as-of', '2026-02-30'], 2, /--as-of must be/],
-      [['report', 'funnel', '--db', db, '--from', '2026-03-01', '--to', '2026-02-01'], 2, /--from must not be after --to/],
+      [
+        ['report', 'funnel', '--db', db, '--from', '2026-03-01', '--to', '2026-02-01'],
+        2,
+        /--from must not be after --to/,
+      ],
       [['report', 'changes', '--db', db, '--from', '2026-01-01'], 2, /changes needs --from T0 and --to T1/],
-      [['report', 'changes', '--db', db, '--from', '2026-01-01', '--to', '2026-02-01', '--quarter', '2026Q5'], 2, /--quarter must look like/],
-      [['report', 'changes', '--db', db, '--from', '2026-01-01', '--to', '2026-02-01', '--period-start', '2026-01-01'], 2, /go together/],
+      [
+        [
+          'report',
+          'changes',
+          '--db',
+          db,
+          '--from',
+          '2026-01-01',
+          '--to',
+          '2026-02-01',
+          '--quarter',
+          '2026Q5',
+        ],
+        2,
+        /--quarter must look like/,
+      ],
+      [
+        [
+          'report',
+          'changes',
+          '--db',
+          db,
+          '--from',
+          '2026-01-01',
+          '--to',
+          '2026-02-01',
+          '--period-start',
+          '2026-01-01',
+        ],
+        2,
+        /go together/,
+      ],
       [['report', 'funnel'], 2, /--db PATH is required/],
       [['report', 'funnel', '--db', db, '--json'], 1, /none\.db/],
     ];

@@ -30,8 +30,9 @@ export function pushesBefore(tl: FieldTimeline, d: number, t: number): number {
 }
 
 /** The flag lists of every combination, by bit mask (bit i = ATTENTION_FLAGS[i]). */
-const FLAG_SETS: readonly (readonly AttentionFlag[])[] = Array.from({ length: 1 << ATTENTION_FLAGS.length }, (_, mask) =>
-  ATTENTION_FLAGS.filter((_, i) => mask & (1 << i)),
+const FLAG_SETS: readonly (readonly AttentionFlag[])[] = Array.from(
+  { length: 1 << ATTENTION_FLAGS.length },
+  (_, mask) => ATTENTION_FLAGS.filter((_, i) => mask & (1 << i)),
 );
 
 /**
@@ -101,7 +102,8 @@ export function attentionReport(
       dwellLimitDays: st.dwellLimitDays,
       followupDays: st.followupDays,
     });
-    if (wanted !== null && (wanted === 'all' || flags.includes(wanted as AttentionFlag))) members.deals.push(d);
+    if (wanted !== null && (wanted === 'all' || flags.includes(wanted as AttentionFlag)))
+      members.deals.push(d);
   }
   return { ...frame(w, s), deals: rows };
 }

@@ -78,17 +78,16 @@ export function changesReport(
     let delta: number;
     if (in0) {
       startCents += a0;
-      if (deletedAt1) (category = 'removed'), (delta = -a0);
-      else if (kind1 === WON) (category = 'won'), (delta = -a0);
-      else if (kind1 === LOST) (category = 'lost'), (delta = -a0);
-      else if (kind1 === OPEN && !in1) (category = 'slipped'), (delta = -a0);
-      else if (!in1) {
-        // A stage the model does not know (an unmapped upstream stage): it left the
-        // pipeline without being won, lost or slipped; counted with the removed ones so
-        // the waterfall still balances.
-        category = 'removed';
-        delta = -a0;
-      } else {
+      delta = -a0;
+      if (deletedAt1) category = 'removed';
+      else if (kind1 === WON) category = 'won';
+      else if (kind1 === LOST) category = 'lost';
+      else if (kind1 === OPEN && !in1) category = 'slipped';
+      // A stage the model does not know (an unmapped upstream stage): it left the
+      // pipeline without being won, lost or slipped; counted with the removed ones so
+      // the waterfall still balances.
+      else if (!in1) category = 'removed';
+      else {
         delta = a1 - a0;
         category = delta > 0 ? 'increased' : delta < 0 ? 'decreased' : 'unchanged';
       }

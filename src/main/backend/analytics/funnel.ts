@@ -54,10 +54,10 @@ export function funnelReport(
     if (everWon) top = m - 1;
     deals++;
     const atAsOf = kind[stage[last]!]!;
-    let status: string | null = null;
-    if (atAsOf === OPEN) (open++, (status = 'open'));
-    else if (atAsOf === WON) (won++, (status = 'won'));
-    else if (atAsOf === LOST) (lost++, (status = 'lost'));
+    const status = atAsOf === OPEN ? 'open' : atAsOf === WON ? 'won' : atAsOf === LOST ? 'lost' : null;
+    if (status === 'open') open++;
+    else if (status === 'won') won++;
+    else if (status === 'lost') lost++;
     if (top >= 0) {
       const cents = valueAt(s.amount, d, w.asOf);
       for (let r = 0; r <= top; r++) {

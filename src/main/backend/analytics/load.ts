@@ -37,7 +37,9 @@ export function dealCount(ws: Db): number {
 export function readDeals(ws: Db, builder: SnapshotBuilder, revision: number): void {
   const where = revision < 0 ? '' : ' where revision > ?';
   const params = revision < 0 ? [] : [revision];
-  const deals = ws.sqlite.prepare(`${DEALS_SQL}${where} order by seq`).iterate(...params) as IterableIterator<DealInput>;
+  const deals = ws.sqlite
+    .prepare(`${DEALS_SQL}${where} order by seq`)
+    .iterate(...params) as IterableIterator<DealInput>;
   const history = ws.sqlite
     .prepare(`${HISTORY_SQL}${revision < 0 ? '' : ` where ${CHANGED}`} group by deal_seq order by deal_seq`)
     .raw(true)

@@ -37,7 +37,9 @@ export function velocityReport(
   const wanted = members.cell;
   const visitCell = new Map(view.open.map((st) => [`visits:${st.key}`, s.dictionaries.stage.find(st.key)]));
   const openCell = new Map(view.open.map((st) => [`open:${st.key}`, s.dictionaries.stage.find(st.key)]));
-  const stalledCell = new Map(view.open.map((st) => [`stalled:${st.key}`, s.dictionaries.stage.find(st.key)]));
+  const stalledCell = new Map(
+    view.open.map((st) => [`stalled:${st.key}`, s.dictionaries.stage.find(st.key)]),
+  );
   const stalledOpen: number[] = []; // (deal, age) pairs, only when drilling into stalled
 
   const asOf = w.asOf;
@@ -100,7 +102,8 @@ export function velocityReport(
     const limit = st.dwellLimitDays ?? p75Days;
     const stalled = limit === null ? null : code < 0 ? 0 : ages[code]!.countAbove(limit);
     if (wanted !== null && stalledCell.get(wanted) === code && limit !== null)
-      for (let i = 0; i < stalledOpen.length; i += 2) if (stalledOpen[i + 1]! > limit) members.deals.push(stalledOpen[i]!);
+      for (let i = 0; i < stalledOpen.length; i += 2)
+        if (stalledOpen[i + 1]! > limit) members.deals.push(stalledOpen[i]!);
     return {
       key: st.key,
       count: n,
