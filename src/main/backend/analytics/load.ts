@@ -1,6 +1,7 @@
 import type { Db } from '../db/query';
 import { loadStages } from '../stages/model';
 import { newDictionaries, SnapshotBuilder, type DealInput, type HistoryInput } from './builder';
+import { mergeColumns } from './merge';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -96,12 +97,21 @@ export function patchSnapshot(ws: Db, previous: Snapshot, version: number): Snap
       if (revision > previous.revision) readDeals(ws, changed, previous.revision);
       const fresh = changed.finish(version, revision, previous.stages);
       const replaced = new Set<number>(fresh.deals.seq);
-      const builder = new SnapshotBuilder(previous.dictionaries);
+      const keep = new Uint8Array(previous.deals.count);
+      let kept = 0;
       for (let i = 0; i < previous.deals.count; i++)
-        if (!replaced.has(previous.deals.seq[i]!)) builder.copy(previous, i);
-      for (let i = 0; i < fresh.deals.count; i++) builder.copy(fresh, i);
-      if (builder.count !== count) return null;
-      return builder.finish(version, revision, loadStages(ws));
+        if (!replaced.has(previous.deals.seq[i]!)) {
+          keep[i] = 1;
+          kept++;
+        }
+      if (kept + fresh.deals.count !== count) return null;
+      return {
+        ...mergeColumns(previous, keep, fresh),
+        version,
+        revision,
+        stages: loadStages(ws),
+        dictionaries: previous.dictionaries,
+      };
     })
     .deferred();
 }
