@@ -26,6 +26,8 @@ const channels: Record<AppChannel, true> = {
   'report.changes': true,
   'report.cohorts': true,
   'report.attention': true,
+  'report.pipeline': true,
+  'report.reps': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

@@ -25,8 +25,16 @@ export const reportScopeSchema = z.object({
   team: text.optional(),
   /** Deals whose owner at as-of is exactly this. */
   owner: text.optional(),
+  /** Deals whose product is exactly this (the views' product filter; not a CLI option). */
+  product: text.optional(),
 });
 export type ReportScope = z.infer<typeof reportScopeSchema>;
+
+export const velocityScopeSchema = reportScopeSchema.extend({
+  /** Also the box-plot statistics per stage and the sales cycle by month (the velocity view). */
+  distribution: z.boolean().optional(),
+});
+export type VelocityScope = z.infer<typeof velocityScopeSchema>;
 
 export const changesScopeSchema = reportScopeSchema.extend({
   from: instant,
@@ -76,6 +84,14 @@ export interface VelocityStage {
   /** Open visits older than the dwell limit (or than p75Days without one); null when that is null. */
   stalled: number | null;
   dwellLimitDays: number | null;
+  /** min, q1, median, q3, max of the completed visits' days; with `distribution` only, null without visits. */
+  box?: [number, number, number, number, number] | null;
+}
+export interface CycleMonth {
+  /** `YYYY-MM` of the won time. */
+  month: string;
+  count: number;
+  medianDays: number | null;
 }
 export interface VelocityReport extends ReportFrame {
   stages: VelocityStage[];
@@ -85,6 +101,8 @@ export interface VelocityReport extends ReportFrame {
   /** The factors of velocityPerDay. */
   openDeals: number;
   meanWonAmount: number | null;
+  /** With `distribution`: the sales cycle of the deals won in the window, by month won. */
+  cycleByMonth?: CycleMonth[];
 }
 
 export const CHANGE_CATEGORIES = [
@@ -151,14 +169,62 @@ export interface AttentionReport extends ReportFrame {
   deals: AttentionDealRow[];
 }
 
+export const pipelineScopeSchema = reportScopeSchema.extend({
+  /** Deal-size bands: at least `large` is large, at least `medium` medium, the rest standard. */
+  bands: z.object({ large: z.number().min(0), medium: z.number().min(0) }).optional(),
+  /** How many month ends the trend shows, the last being as-of (default 12). */
+  trendMonths: z.number().int().min(1).max(36).optional(),
+});
+export type PipelineScope = z.infer<typeof pipelineScopeSchema>;
+
+export const SIZE_BANDS = ['large', 'medium', 'standard'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+
+/** Size and Shape: the open pipeline at as-of, by stage, size band and product, and its trend. */
+export interface PipelineReport extends ReportFrame {
+  open: number;
+  amount: number;
+  stages: { key: string; count: number; amount: number }[];
+  bands: { band: SizeBand; count: number; amount: number }[];
+  bandThresholds: { large: number; medium: number };
+  products: { product: string; count: number; amount: number }[];
+  /** Open pipeline at the end of each month (the first instant of the next), the last point at as-of. */
+  trend: { at: string; open: number; amount: number }[];
+}
+
+/** Rep diagnostics: each owner's conversion and time per stage against everyone in scope. */
+export interface RepStageFigures {
+  key: string;
+  reached: number;
+  conversionToNext: number | null;
+  medianDays: number | null;
+}
+export interface RepRow {
+  owner: string;
+  team: string;
+  deals: number;
+  won: number;
+  lost: number;
+  winRate: number | null;
+  stages: RepStageFigures[];
+  /** The stage where the rep falls furthest behind the scope (conversion or time), null when nowhere clearly. */
+  weakestStage: { key: string; reason: 'conversion' | 'time'; gap: number } | null;
+}
+export interface RepsReport extends ReportFrame {
+  all: Omit<RepRow, 'owner' | 'team' | 'weakestStage'>;
+  reps: RepRow[];
+}
+
 export const REPORT_KINDS = ['funnel', 'velocity', 'changes', 'cohorts', 'attention'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Reports are reads: they never take the write lock and answer while an import runs. */
 export const reportChannels = {
   'report.funnel': { input: reportScopeSchema, result: {} as FunnelReport },
-  'report.velocity': { input: reportScopeSchema, result: {} as VelocityReport },
+  'report.velocity': { input: velocityScopeSchema, result: {} as VelocityReport },
   'report.changes': { input: changesScopeSchema, result: {} as ChangesReport },
   'report.cohorts': { input: reportScopeSchema, result: {} as CohortsReport },
   'report.attention': { input: reportScopeSchema, result: {} as AttentionReport },
+  'report.pipeline': { input: pipelineScopeSchema, result: {} as PipelineReport },
+  'report.reps': { input: reportScopeSchema, result: {} as RepsReport },
 } as const satisfies Record<string, ChannelSpec>;

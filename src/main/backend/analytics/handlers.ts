@@ -6,6 +6,8 @@ import { attentionReport } from './attention';
 import { changesReport } from './changes';
 import { cohortsReport } from './cohorts';
 import { funnelReport } from './funnel';
+import { pipelineReport } from './pipeline';
+import { repsReport } from './reps';
 import { velocityReport } from './velocity';
 
 /** Reports read the analytics snapshot; "now" (the default as-of) is the workspace's clock. */
@@ -15,4 +17,6 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
   'report.changes': (scope) => changesReport(analytics.current(), scope, workspaceNow(ws)),
   'report.cohorts': (scope) => cohortsReport(analytics.current(), scope, workspaceNow(ws)),
   'report.attention': (scope) => attentionReport(analytics.current(), scope, workspaceNow(ws)),
+  'report.pipeline': (scope) => pipelineReport(analytics.current(), scope, workspaceNow(ws)),
+  'report.reps': (scope) => repsReport(analytics.current(), scope, workspaceNow(ws)),
 });

@@ -11,6 +11,7 @@ export interface Window {
   to: number;
   team: string | null;
   owner: string | null;
+  product: string | null;
 }
 
 export function resolveWindow(scope: ReportScope, now: number): Window {
@@ -21,6 +22,7 @@ export function resolveWindow(scope: ReportScope, now: number): Window {
     to: scope.to ?? asOf,
     team: scope.team ?? null,
     owner: scope.owner ?? null,
+    product: scope.product ?? null,
   };
 }
 
@@ -40,14 +42,16 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /**
  * Which deals a report counts at all (PRODUCT.md, "What a report knows"): they exist at
  * as-of (created strictly before), and match `--team` (the deal's team) and `--owner`
- * (its owner at as-of), exactly. Deletion is left to each report: `changes` keeps deleted
+ * (its owner at as-of), exactly, and the views' product filter likewise. Deletion is left to each report: `changes` keeps deleted
  * deals, the others leave out those deleted before as-of.
  */
 export class DealScope {
   private readonly team: number;
   private readonly owner: number;
+  private readonly product: number;
   private readonly createdAt: Float64Array;
   private readonly teams: Int32Array;
+  private readonly products: Int32Array;
   private readonly owners: FieldTimeline;
 
   constructor(
@@ -57,14 +61,17 @@ export class DealScope {
     // A name no deal ever had gets code -1, which no deal has: the report is empty, not unfiltered.
     this.team = w.team === null ? -2 : s.dictionaries.team.find(w.team);
     this.owner = w.owner === null ? -2 : s.dictionaries.owner.find(w.owner);
+    this.product = w.product === null ? -2 : s.dictionaries.product.find(w.product);
     this.createdAt = s.deals.createdAt;
     this.teams = s.deals.team;
+    this.products = s.deals.product;
     this.owners = s.owner;
   }
 
   keeps(d: number): boolean {
     if (!(this.createdAt[d]! < this.w.asOf)) return false;
     if (this.team !== -2 && this.teams[d] !== this.team) return false;
+    if (this.product !== -2 && this.products[d] !== this.product) return false;
     if (this.owner !== -2 && valueAt(this.owners, d, this.w.asOf) !== this.owner) return false;
     return true;
   }

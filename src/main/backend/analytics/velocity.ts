@@ -1,6 +1,6 @@
-import type { ReportScope, VelocityReport, VelocityStage } from '@shared/contract';
+import type { CycleMonth, VelocityReport, VelocityScope, VelocityStage } from '@shared/contract';
 import { mean, median, ratio } from '@shared/domain/statistics';
-import { DAY_MS } from '@shared/time';
+import { DAY_MS, monthIndex, monthLabel } from '@shared/time';
 import { toMoney } from './money';
 import { frame, DealScope, Members, resolveWindow } from './scope';
 import { visitSamples } from './scratch';
@@ -18,7 +18,7 @@ import { valueAt } from './deal-state';
  */
 export function velocityReport(
   s: Snapshot,
-  scope: ReportScope,
+  scope: VelocityScope,
   now: number,
   members = new Members(null),
 ): VelocityReport {
@@ -32,6 +32,8 @@ export function velocityReport(
   const ages = visitSamples(s, 'ages');
   const codes = view.open.map((st) => s.dictionaries.stage.find(st.key));
   const cycles: number[] = [];
+  const wonMonths: number[] = []; // the month of each cycle's won time, with `distribution`
+  const distribution = scope.distribution === true;
   let wonCents = 0;
   let closed = 0;
   const wanted = members.cell;
@@ -82,6 +84,7 @@ export function velocityReport(
     const wonInWindow = wonAt >= from && wonAt < to;
     if (wonInWindow) {
       cycles.push((wonAt - createdAt[d]!) / DAY_MS);
+      if (distribution) wonMonths.push(monthIndex(wonAt));
       wonCents += valueAt(s.amount, d, asOf);
       if (wanted === 'cycle') members.deals.push(d);
     }
@@ -96,7 +99,9 @@ export function velocityReport(
     const sample = code >= 0 ? durations[code]! : null;
     const n = sample?.count ?? 0;
     const meanDays = sample?.mean ?? null;
-    const [medianDays = null, p75Days = null] = sample?.quantiles([0.5, 0.75]) ?? [];
+    const qs = distribution ? [0.5, 0.75, 0, 0.25, 1] : [0.5, 0.75];
+    const [medianDays = null, p75Days = null, min = null, q1 = null, max = null] =
+      sample?.quantiles(qs) ?? [];
     const open = code >= 0 ? ages[code]!.count : 0;
     // Without a dwell limit a stage is judged against its own p75 in this report.
     const limit = st.dwellLimitDays ?? p75Days;
@@ -113,6 +118,13 @@ export function velocityReport(
       openCount: open,
       stalled,
       dwellLimitDays: st.dwellLimitDays,
+      ...(distribution
+        ? {
+            box: n
+              ? ([min!, q1!, medianDays!, p75Days!, max!] as [number, number, number, number, number])
+              : null,
+          }
+        : {}),
     };
   });
 
@@ -131,6 +143,7 @@ export function velocityReport(
       : (openDeals * meanWonAmount * winRate) / salesCycle.meanDays;
   return {
     ...frame(w, s),
+    ...(distribution ? { cycleByMonth: cycleByMonth(cycles, wonMonths) } : {}),
     stages,
     salesCycle,
     winRate,
@@ -138,4 +151,21 @@ export function velocityReport(
     openDeals,
     meanWonAmount,
   };
+}
+
+/** The sales cycles grouped by the month they were won in, ascending; months without a win are left out. */
+function cycleByMonth(cycles: number[], months: number[]): CycleMonth[] {
+  const byMonth = new Map<number, number[]>();
+  months.forEach((m, i) => {
+    const list = byMonth.get(m);
+    if (list) list.push(cycles[i]!);
+    else byMonth.set(m, [cycles[i]!]);
+  });
+  return [...byMonth.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([m, days]) => ({
+      month: monthLabel(m),
+      count: days.length,
+      medianDays: median(Float64Array.from(days)),
+    }));
 }
