@@ -10,7 +10,8 @@
  *    id or a name, no hit), p95 in ms (target ≤ 30 ms).
  *  - import: 200k deals with history from CSV files, rows/s, against the raw better-sqlite3
  *    insert rate for the same rows into the same schema (target ≥ 50%).
- *  - analytics: the engine's snapshot, reports, SQL comparison and patch (./analytics.ts).
+ *  - analytics: the engine's snapshot, reports, SQL and DuckDB comparisons and patch
+ *    (./analytics.ts, ./duckdb.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -277,7 +278,7 @@ async function main() {
   const query = await dealsTableQuery(big);
   log('deals-table search…');
   const search = await dealsTableSearch(big);
-  const analytics = analyticsBench(big);
+  const analytics = await analyticsBench(big);
   log('import vs raw insert…');
   // Exported after the analytics bench rewrote 1,000 deals: the same rows either way.
   const dealsCsv = exportCsv(big, 'deals').text;
