@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Stage } from '@shared/domain/stages';
 import { QUARTER } from '@shared/time';
+import { ATTENTION_FLAGS, type AttentionFlag } from '@shared/domain/attention';
 import { noInput, text } from '@shared/contract/common';
+import { drillSchema } from '@shared/contract/reports';
 import type { ChannelSpec } from '@shared/contract/define';
 
 export const DEAL_SORT_COLUMNS = [
@@ -31,6 +33,10 @@ export const dealFilterSchema = z.object({
   closeQuarter: z.string().regex(QUARTER).optional(),
   forecastCategories: z.array(text).max(10).optional(),
   stalledOnly: z.boolean().optional(),
+  /** Deals with any of these attention flags at the workspace's "now". */
+  flags: z.array(z.enum(ATTENTION_FLAGS)).max(ATTENTION_FLAGS.length).optional(),
+  /** Exactly the deals behind one number of a report (deleted ones included when they count there). */
+  drill: drillSchema.optional(),
 });
 export type DealFilter = z.infer<typeof dealFilterSchema>;
 
@@ -61,6 +67,8 @@ export interface DealRow {
   /** Days in the current stage at the workspace's "now"; fractional. */
   daysInStage: number;
   stalled: boolean;
+  /** The attention flags at the workspace's "now", in PRODUCT.md order. */
+  flags: AttentionFlag[];
 }
 
 export interface DealPage {

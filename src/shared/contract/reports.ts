@@ -215,6 +215,22 @@ export interface RepsReport extends ReportFrame {
   reps: RepRow[];
 }
 
+/**
+ * "The deals behind this number": a report, the question it answered and one of its
+ * cells (each report file in src/main/backend/analytics lists its cell names). The deals
+ * table filters to exactly these deals.
+ */
+export const drillSchema = z.discriminatedUnion('report', [
+  z.object({ report: z.literal('funnel'), scope: reportScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('velocity'), scope: velocityScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('changes'), scope: changesScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('cohorts'), scope: reportScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('attention'), scope: reportScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('pipeline'), scope: pipelineScopeSchema, cell: z.string().max(1000) }),
+  z.object({ report: z.literal('reps'), scope: reportScopeSchema, cell: z.string().max(1000) }),
+]);
+export type Drill = z.infer<typeof drillSchema>;
+
 export const REPORT_KINDS = ['funnel', 'velocity', 'changes', 'cohorts', 'attention'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 

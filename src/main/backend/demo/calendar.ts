@@ -91,6 +91,21 @@ export class DemoCalendar {
   }
 
   /**
+   * A moment of office hours on the instant's day when a rep logs a call; a weekend day
+   * moves to the Monday after, or to the Friday before when that Monday is after today.
+   * So an instant before the end of today stays before it.
+   */
+  officeMomentOf(raw: number, rng: Rng): number {
+    let day = Math.floor(raw / DAY_MS);
+    const weekday = (day + 4) % 7; // epoch day 0 was a Thursday; 0 = Sunday
+    if (weekday === 6 || weekday === 0) {
+      const monday = day + (weekday === 6 ? 2 : 1);
+      day = monday <= this.todayDay ? monday : monday - 3;
+    }
+    return Math.floor(day * DAY_MS + WORK_START_MS + rng.next() * WORK_SPAN_MS);
+  }
+
+  /**
    * Moves a raw instant into office hours on (mostly) a weekday, and strictly after
    * `notBefore` so a deal's events keep their order. CRM activity happens when people work;
    * a flat spread over 24 hours and weekends would look machine-made in every chart.

@@ -58,6 +58,16 @@ const LIGHTHOUSE_ADVANCE = 0.85;
 const LIGHTHOUSE_STALL = 1.5;
 /** A visit that went cold rarely ends in a step forward. */
 const COLD_ADVANCE = 0.45;
+/**
+ * How recently a live deal was touched, relative to the owner's habit, per open stage: the
+ * follow-up cadence tightens towards the contract (DEFAULT_STAGES' followupDays 7, 7, 3, 3, 1).
+ */
+const TOUCH_PACE = [1, 1, 0.5, 0.5, 0.2];
+/** Log-space spread of the time since the last touch: one rep's deals range over about ×0.4 … ×2.7. */
+const TOUCH_SIGMA = 0.5;
+/** A cold visit is touched this many times less often, and this many times more often has no next step. */
+const COLD_TOUCH_GAP = 2.5;
+const COLD_BLANK_NEXT_STEP = 2.5;
 
 export interface MentorTag {
   mentor: string;
@@ -361,26 +371,32 @@ export class DealStory {
     deal.createdAt = createdAt;
     deal.lostReason = this.stage === LOST ? this.reason : '';
     deal.product = product;
-    deal.nextStep = open ? nextStep(this.stage, rng) : '';
+    deal.nextStep = open && !rng.chance(this.blankNextStepChance()) ? nextStep(this.stage, rng) : '';
     deal.updatedAt = Math.max(last, deal.deletedAt ?? 0);
     deal.lastActivityAt = this.lastActivity(createdAt, open);
   }
 
-  /** Calls and meetings: recent for a live deal, weeks ago for a stalled one, near the close for a closed one. */
+  /**
+   * Calls and meetings, as the owner logs them. A live deal was touched as recently as the
+   * owner's habit has it, more often in the late stages; once a visit has gone cold nobody
+   * answers and the calls thin out (though the stage move itself was logged). A closed deal
+   * was last touched near its close.
+   */
   private lastActivity(createdAt: number, open: boolean): number | null {
-    const { rng } = this;
+    const { rng, calendar } = this;
     if (rng.chance(NO_ACTIVITY_CHANCE)) return null;
-    const horizon = this.calendar.horizonMs;
+    const horizon = calendar.horizonMs;
     const entered = this.stageEnteredAt;
     let t: number;
     if (!open) {
       t = entered - rng.next() * 3 * DAY_MS;
     } else {
-      const age = horizon - entered;
-      const limit = DWELL_LIMIT[this.stage]! * DAY_MS;
-      t = age > 2 * limit ? entered + rng.next() * limit : horizon - rng.exponential(3) * DAY_MS;
+      const rep = this.roster.reps[this.owner]!;
+      const median = rep.activityGapDays * TOUCH_PACE[this.stage]! * (this.cold ? COLD_TOUCH_GAP : 1);
+      t = horizon - rng.logNormal(median, TOUCH_SIGMA) * DAY_MS;
+      if (this.cold) t = Math.max(t, entered);
     }
-    return Math.floor(Math.min(horizon - 1, Math.max(createdAt, t)));
+    return Math.min(horizon - 1, Math.max(createdAt, calendar.officeMomentOf(t, rng)));
   }
 
   private addMentor(team: number, t: number, owner: number): void {
@@ -404,6 +420,11 @@ export class DealStory {
     for (let k = s; k < OPEN_STAGE_COUNT; k++) days += DWELL_LIMIT[k]! * 0.85;
     days *= DEMO_TEAMS[this.team]!.dwell * (this.lighthouse ? 1.5 : 1);
     return promisedCloseDay(this.calendar, Math.floor(t / DAY_MS), days, this.optimism(), this.rng);
+  }
+
+  /** The owner's habit of leaving the next step blank, more so on a deal that went cold. */
+  private blankNextStepChance(): number {
+    return this.roster.reps[this.owner]!.blankNextStep * (this.cold ? COLD_BLANK_NEXT_STEP : 1);
   }
 
   private optimism(): number {

@@ -39,6 +39,14 @@ export interface DemoRep {
   loss: number[];
   dwell: number[];
   stall: number[];
+  /**
+   * CRM hygiene. `activityGapDays`: the typical time since the rep last logged a call or
+   * meeting on a live need-stage deal (later stages are touched more often); this is what
+   * the `inactive` flag reads. `blankNextStep`: the share of their open deals without a
+   * next step (`noNextStep`).
+   */
+  activityGapDays: number;
+  blankNextStep: number;
 }
 
 export const DEMO_TEAMS: readonly DemoTeam[] = [
@@ -64,6 +72,10 @@ export const DEMO_ARCHETYPES = {
   happyEars: '刘洋',
   /** Late close dates and cautious categories: wins arrive ahead of the forecast. */
   sandbagger: '黄丽娟',
+  /** Logs a call every few weeks and leaves next steps blank: the `inactive` and `noNextStep` flags find their deals. */
+  rarelyLogs: '张敏',
+  /** Log a touch on every open deal almost daily: their deals are hardly ever `inactive`. */
+  diligentLoggers: ['林晓燕', '马丽'],
 } as const;
 
 type RosterRow = [
@@ -129,13 +141,24 @@ const BASE: Record<
 };
 
 const BASE_STALL = 0.04;
+/** Most reps log something on a live deal every few days… */
+const TYPICAL_ACTIVITY_GAP_DAYS = 3;
+const TYPICAL_BLANK_NEXT_STEP = 0.06;
+/** …the diligent ones almost daily, and the one who rarely logs only every few weeks. */
+const DILIGENT_ACTIVITY_GAP_DAYS = 0.8;
+const DILIGENT_BLANK_NEXT_STEP = 0.02;
+const RARE_ACTIVITY_GAP_DAYS = 30;
+const RARE_BLANK_NEXT_STEP = 0.35;
 export const DEMO_EMAIL_DOMAIN = 'demo-corp.example';
+
+/** A rep's selling profile, before their CRM habits are drawn. */
+type Profile = Omit<DemoRep, 'activityGapDays' | 'blankNextStep'>;
 
 function buildRoster(): DemoRep[] {
   // A fixed seed: the cast is the same in every demo workspace (a tour can name people),
   // only their deals differ between seeds.
   const rng = new Rng(20_261_122, 7);
-  const reps = ROSTER.map(([name, email, team, seniority, joinedDaysAgo, leftDaysAgo]): DemoRep => {
+  const profiles = ROSTER.map(([name, email, team, seniority, joinedDaysAgo, leftDaysAgo]): Profile => {
     const b = BASE[seniority];
     const per = (base: number, spread: number): number[] =>
       Array.from({ length: OPEN_STAGE_COUNT }, () => base * Math.exp(spread * rng.normal()));
@@ -155,6 +178,13 @@ function buildRoster(): DemoRep[] {
       stall: per(BASE_STALL, 0.2),
     };
   });
+  // Habits are drawn after every selling profile, so adding them left the cast's earlier
+  // traits as they were.
+  const reps = profiles.map((p): DemoRep => ({
+    ...p,
+    activityGapDays: TYPICAL_ACTIVITY_GAP_DAYS * Math.exp(0.25 * rng.normal()),
+    blankNextStep: TYPICAL_BLANK_NEXT_STEP * Math.exp(0.3 * rng.normal()),
+  }));
   const rep = (name: string): DemoRep => reps.find((r) => r.name === name)!;
 
   const staller = rep(DEMO_ARCHETYPES.proposalStaller);
@@ -177,6 +207,14 @@ function buildRoster(): DemoRep[] {
 
   rep(DEMO_ARCHETYPES.happyEars).optimism = 0.9;
   rep(DEMO_ARCHETYPES.sandbagger).optimism = -0.8;
+
+  const rare = rep(DEMO_ARCHETYPES.rarelyLogs);
+  rare.activityGapDays = RARE_ACTIVITY_GAP_DAYS;
+  rare.blankNextStep = RARE_BLANK_NEXT_STEP;
+  for (const name of DEMO_ARCHETYPES.diligentLoggers) {
+    rep(name).activityGapDays = DILIGENT_ACTIVITY_GAP_DAYS;
+    rep(name).blankNextStep = DILIGENT_BLANK_NEXT_STEP;
+  }
   return reps;
 }
 

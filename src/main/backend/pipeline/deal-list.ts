@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DealPage, DealQuery, DealRow, DealSortColumn, ParsedDealQuery } from '@shared/contract';
 import { dealQuerySchema } from '@shared/contract';
-import { isStalled, stalledSince } from '@shared/domain/attention';
+import { isStalled, stalledSince, type AttentionFlag } from '@shared/domain/attention';
 import type { Stage } from '@shared/domain/stages';
 import { DAY_MS, formatTimestamp, quarterRange } from '@shared/time';
 import type { Database } from '../db/schema';
@@ -31,9 +31,19 @@ const SORT_EXPR: Record<DealSortColumn, string> = {
  * WHERE clauses over `deals d` alone: no join, so SQLite can answer from the partial
  * indexes on live deals (see the initial migration).
  */
-function whereClauses(query: ParsedDealQuery, stages: readonly Stage[], now: number): Expression<SqlBool>[] {
+function whereClauses(
+  query: ParsedDealQuery,
+  stages: readonly Stage[],
+  now: number,
+  only: readonly number[] | null,
+): Expression<SqlBool>[] {
   const f = query.filter;
-  const where: Expression<SqlBool>[] = [sql<SqlBool>`d.deleted_at is null`];
+  // A drill-through names its deals: a deal deleted upstream is listed when it is behind
+  // the number (a `removed` step of the waterfall); otherwise deleted deals are left out.
+  const where: Expression<SqlBool>[] =
+    only === null
+      ? [sql<SqlBool>`d.deleted_at is null`]
+      : [sql<SqlBool>`d.seq in (select value from json_each(${JSON.stringify(only)}))`];
   if (f.teams?.length) where.push(sql<SqlBool>`d.team in (${sql.join(f.teams)})`);
   if (f.owners?.length) where.push(sql<SqlBool>`d.owner in (${sql.join(f.owners)})`);
   if (f.stages?.length) where.push(sql<SqlBool>`d.stage in (${sql.join(f.stages)})`);
@@ -76,7 +86,12 @@ type ListedDeal = Pick<
   | 'stage_entered_at'
 >;
 
-export function toDealRow(d: ListedDeal, stage: Stage | undefined, now: number): DealRow {
+export function toDealRow(
+  d: ListedDeal,
+  stage: Stage | undefined,
+  now: number,
+  flags: readonly AttentionFlag[] = [],
+): DealRow {
   const daysInStage = Math.max(0, now - d.stage_entered_at) / DAY_MS;
   return {
     id: d.id,
@@ -92,6 +107,7 @@ export function toDealRow(d: ListedDeal, stage: Stage | undefined, now: number):
     stageEnteredAt: formatTimestamp(d.stage_entered_at),
     daysInStage,
     stalled: isStalled(daysInStage, stage),
+    flags: [...flags],
   };
 }
 
@@ -186,13 +202,18 @@ export function dealListQueries(
   now: number,
   input: DealQuery,
   matches = 0,
+  only: readonly number[] | null = null,
 ): {
   query: ParsedDealQuery;
   page: RawBuilder<ListedDeal>;
   totals: RawBuilder<{ total: number; cents: number }>;
 } {
   const query = dealQuerySchema.parse(input);
-  const from = source(query.filter.search?.trim() || undefined, whereClauses(query, stages, now), matches);
+  const from = source(
+    query.filter.search?.trim() || undefined,
+    whereClauses(query, stages, now, only),
+    matches,
+  );
   const pageWhere = sql.join(from.pageWhere, sql` and `);
   const totalsWhere = sql.join(from.totalsWhere, sql` and `);
   const ascending = query.sort.direction === 'asc';
@@ -228,17 +249,23 @@ export async function listDeals(
   stages: readonly Stage[],
   now: number,
   input: DealQuery,
+  analytics: {
+    /** Only these deals (`deals.seq`): a drill-through or the flags filter, resolved by the engine. */
+    only?: readonly number[] | null;
+    /** The attention flags at `now`, by deal id, for the flags column. */
+    flags?: ReadonlyMap<string, readonly AttentionFlag[]>;
+  } = {},
 ): Promise<DealPage> {
   // Validated first: the match count is taken of the search the query will run.
   const parsed = dealQuerySchema.parse(input);
   const search = parsed.filter.search?.trim();
   const matches = search ? await countSearchMatches(db, search) : 0;
-  const { query, page, totals } = dealListQueries(stages, now, parsed, matches);
+  const { query, page, totals } = dealListQueries(stages, now, parsed, matches, analytics.only ?? null);
   const rows = (await page.execute(db)).rows;
   const sums = (await totals.execute(db)).rows[0]!;
   const byKey = new Map(stages.map((s) => [s.key, s]));
   return {
-    rows: rows.map((r) => toDealRow(r, byKey.get(r.stage), now)),
+    rows: rows.map((r) => toDealRow(r, byKey.get(r.stage), now, analytics.flags?.get(r.id))),
     total: sums.total,
     totalAmount: sums.cents / 100,
     offset: query.offset,
