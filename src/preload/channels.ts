@@ -28,6 +28,8 @@ const channels: Record<AppChannel, true> = {
   'report.attention': true,
   'report.pipeline': true,
   'report.reps': true,
+  'analytics.settings': true,
+  'analytics.saveSettings': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

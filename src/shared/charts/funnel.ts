@@ -73,3 +73,38 @@ export function funnelChart(
     ],
   };
 }
+
+/** Teams (or reps) side by side: conversion to the next stage per stage, one series each. */
+export function funnelCompareChart(
+  reports: readonly { name: string; report: FunnelReport }[],
+  ctx: ChartContext,
+  drillOf: (name: string, stageKey: string) => string,
+): EChartsOption {
+  const t = chartText(ctx.lang);
+  const keys = reports[0]?.report.stages.map((s) => s.key) ?? [];
+  return {
+    ...base(
+      t.describe.funnel(
+        reports
+          .map((r) => `${r.name}: ${r.report.stages.map((s) => percent(s.conversionToNext)).join(' → ')}`)
+          .join('; '),
+      ),
+    ),
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 64, right: 24, top: 48, bottom: 40 },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: (v: unknown) => percent(v as number | null) },
+    xAxis: { type: 'category', data: keys.map((k) => stageName(ctx, k)), axisLabel: { interval: 0 } },
+    yAxis: {
+      type: 'value',
+      name: t.conversion,
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+    },
+    series: reports.map((r) => ({
+      type: 'bar' as const,
+      name: r.name,
+      data: r.report.stages.map((s) => ({ value: s.conversionToNext ?? 0, drill: drillOf(r.name, s.key) })),
+    })),
+  };
+}

@@ -80,6 +80,7 @@ export interface DealPage {
 
 export interface Facets {
   teams: string[];
+  products: string[];
   owners: { name: string; team: string }[];
   stages: Stage[];
   closeQuarters: string[];

@@ -231,6 +231,15 @@ export const drillSchema = z.discriminatedUnion('report', [
 ]);
 export type Drill = z.infer<typeof drillSchema>;
 
+/** The manager's own yardsticks for the views, kept in the workspace. */
+export const analyticsSettingsSchema = z.object({
+  /** Benchmark conversion to the next stage, by stage key (a fraction). */
+  benchmarks: z.record(z.string().max(200), z.number().min(0).max(1)),
+  /** Deal-size bands in the workspace currency. */
+  bands: z.object({ large: z.number().min(0), medium: z.number().min(0) }),
+});
+export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
+
 export const REPORT_KINDS = ['funnel', 'velocity', 'changes', 'cohorts', 'attention'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -243,4 +252,13 @@ export const reportChannels = {
   'report.attention': { input: reportScopeSchema, result: {} as AttentionReport },
   'report.pipeline': { input: pipelineScopeSchema, result: {} as PipelineReport },
   'report.reps': { input: reportScopeSchema, result: {} as RepsReport },
+  'analytics.settings': { input: z.object({}), result: {} as AnalyticsSettings },
+  'analytics.saveSettings': {
+    input: analyticsSettingsSchema.refine((s) => s.bands.large >= s.bands.medium, {
+      message: 'the large band must start at or above the medium one',
+      path: ['bands', 'large'],
+    }),
+    result: {} as AnalyticsSettings,
+    writes: 'preferences',
+  },
 } as const satisfies Record<string, ChannelSpec>;

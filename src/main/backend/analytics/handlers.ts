@@ -1,7 +1,11 @@
 import type { reportChannels } from '@shared/contract';
 import type { BackendContext } from '../context';
 import type { Handlers } from '../registry';
-import { workspaceNow } from '../workspace/settings';
+import { readSetting, workspaceNow, writeSetting } from '../workspace/settings';
+import { loadStages } from '../stages/model';
+import { DEFAULT_BANDS } from './pipeline';
+import type { AnalyticsSettings } from '@shared/contract';
+import { openStages } from '@shared/domain/stages';
 import { attentionReport } from './attention';
 import { changesReport } from './changes';
 import { cohortsReport } from './cohorts';
@@ -19,4 +23,24 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
   'report.attention': (scope) => attentionReport(analytics.current(), scope, workspaceNow(ws)),
   'report.pipeline': (scope) => pipelineReport(analytics.current(), scope, workspaceNow(ws)),
   'report.reps': (scope) => repsReport(analytics.current(), scope, workspaceNow(ws)),
+  'analytics.settings': () =>
+    readSetting<AnalyticsSettings | null>(ws, 'analytics', null) ?? defaultSettings(ws),
+  'analytics.saveSettings': (settings) => {
+    writeSetting(ws, 'analytics', settings);
+    return settings;
+  },
 });
+
+/**
+ * The field's benchmark conversions for the later stage steps (60% / 40% / 30%: the
+ * third-last open stage to the next, the second-last, the last to won), and size bands.
+ */
+function defaultSettings(ws: BackendContext['ws']): AnalyticsSettings {
+  const open = openStages(loadStages(ws));
+  const rates = [0.6, 0.4, 0.3];
+  const benchmarks: Record<string, number> = {};
+  open.slice(-rates.length).forEach((s, i, later) => {
+    benchmarks[s.key] = rates[rates.length - later.length + i]!;
+  });
+  return { benchmarks, bands: DEFAULT_BANDS };
+}

@@ -4,7 +4,7 @@ import { quarterOf } from '@shared/time';
 import { all, type Db } from '../db/query';
 import { loadStages } from '../stages/model';
 
-/** The values the pipeline screen's filters offer: teams, owners, stages, close quarters, categories. */
+/** The values the filters offer: teams, owners, products, stages, close quarters, categories. */
 export function listFacets(ws: Db): Facets {
   const teams = all(ws, ws.db.selectFrom('teams').select('name').orderBy('name')).map((r) => r.name);
   const owners = all(
@@ -24,8 +24,14 @@ export function listFacets(ws: Db): Facets {
       .where('deleted_at', 'is', null),
   );
   const closeQuarters = [...new Set(months.map((m) => quarterOf(`${m.month}-01`)))].sort().reverse();
+  // Few distinct products, but a scan of the deals: the views' product filter needs them.
+  const products = all(
+    ws,
+    ws.db.selectFrom('deals').select('product').distinct().where('product', '<>', '').orderBy('product'),
+  ).map((r) => r.product);
   return {
     teams,
+    products,
     owners,
     stages: loadStages(ws),
     closeQuarters,

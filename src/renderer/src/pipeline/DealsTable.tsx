@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DealRow, DealSortColumn } from '@shared/contract';
 import { wholeDays } from '../format/dates';
 import { useFormat } from '../format/useFormat';
+import { FlagBadges } from '../analytics/FlagBadges';
 import { COLUMNS, type Column } from './columns';
 import classes from './DealsTable.module.css';
 import type { ListQuery, SortState } from './query';
@@ -358,6 +359,9 @@ const DealRowView = memo(function DealRowView({
         )}
       </td>
       <td className={classes.td}>{labels.forecast(row.forecastCategory)}</td>
+      <td className={classes.td} title={row.flags.map((f) => t(`flags.${f}`)).join(', ')}>
+        <FlagBadges flags={row.flags} />
+      </td>
     </tr>
   );
 });

@@ -1,4 +1,5 @@
 import { Button, Group, Kbd, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { ATTENTION_FLAGS, type AttentionFlag } from '@shared/domain/attention';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,6 +140,17 @@ export function Filters({ value, onChange, onClear, facets, labels, searchRef }:
         onChange={(v) => set('forecastCategories', v)}
         w={190}
         data-testid="filter-forecast"
+      />
+      <MultiSelect
+        {...multi}
+        searchable={false}
+        label={t('columns.flags')}
+        placeholder={value.flags.length ? undefined : t('filters.any')}
+        data={ATTENTION_FLAGS.map((f) => ({ value: f, label: t(`flags.${f}`) }))}
+        value={value.flags}
+        onChange={(v) => set('flags', v as AttentionFlag[])}
+        w={190}
+        data-testid="filter-flags"
       />
       <Switch
         label={t('filters.stalledOnly')}

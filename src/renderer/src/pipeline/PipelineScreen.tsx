@@ -1,9 +1,16 @@
 import { Alert, Button, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconFilterOff, IconMoodEmpty, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconChartBar,
+  IconFilterOff,
+  IconMoodEmpty,
+  IconRefresh,
+} from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealRow, DealSortColumn } from '@shared/contract';
+import { drillSchema, type DealRow, type DealSortColumn, type Drill } from '@shared/contract';
+import { navigate, routeHref, useRoute } from '../shell/route';
 import { ApiError, errorText } from '../api/errors';
 import { DealDrawer } from '../deal/DealDrawer';
 import { useFormat } from '../format/useFormat';
@@ -35,9 +42,20 @@ export function PipelineScreen() {
   const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  // A drill-through from a chart names its deals in the URL (`#/pipeline?drill=…`).
+  const route = useRoute();
+  const drillText = route.params.get('drill');
+  const drillLabel = route.params.get('drillLabel') ?? '';
+  const drill = useMemo(() => parseDrill(drillText), [drillText]);
+  const [lastDrill, setLastDrill] = useState(drillText);
+  if (drillText !== lastDrill) {
+    // A new drill-through starts from the deals behind the number, whatever their status.
+    setLastDrill(drillText);
+    if (drill) setFilter({ ...EMPTY_FILTER, status: 'all' });
+  }
   const query: ListQuery = useMemo(
-    () => ({ filter: toDealFilter(filter, search), sort }),
-    [filter, search, sort],
+    () => ({ filter: { ...toDealFilter(filter, search), ...(drill ? { drill } : {}) }, sort }),
+    [filter, search, sort, drill],
   );
   const summary = usePipelineSummary(query);
 
@@ -74,6 +92,22 @@ export function PipelineScreen() {
             : t('pipeline.loadingSummary')}
         </Text>
       </Group>
+
+      {drillText && (
+        <Alert
+          color={drill ? 'blue' : 'yellow'}
+          variant="light"
+          icon={<IconChartBar aria-hidden />}
+          data-testid="drill-banner"
+        >
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{drill ? t('drill.banner', { label: drillLabel }) : t('drill.invalid')}</Text>
+            <Button size="xs" variant="default" onClick={() => navigate(routeHref('pipeline'))}>
+              {t('drill.clear')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
 
       <Filters
         value={filter}
@@ -139,4 +173,15 @@ export function PipelineScreen() {
       <DealDrawer preview={openDeal} onClose={() => setOpenDeal(null)} labels={labels} />
     </Stack>
   );
+}
+
+/** The drill-through in a URL, checked against the contract; null when absent or unreadable. */
+function parseDrill(text: string | null): Drill | null {
+  if (!text) return null;
+  try {
+    const parsed = drillSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -13,13 +13,14 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'name', sort: 'name', width: '19%' },
-  { id: 'account', sort: 'account', width: '14%' },
-  { id: 'owner', sort: 'owner', width: '10%' },
-  { id: 'team', sort: 'team', width: '9%' },
-  { id: 'amount', sort: 'amount', width: '10%', align: 'right' },
-  { id: 'stage', sort: 'stage', width: '11%' },
-  { id: 'closeDate', sort: 'closeDate', width: '9%' },
+  { id: 'name', sort: 'name', width: '16%' },
+  { id: 'account', sort: 'account', width: '12%' },
+  { id: 'owner', sort: 'owner', width: '8%' },
+  { id: 'team', sort: 'team', width: '8%' },
+  { id: 'amount', sort: 'amount', width: '9%', align: 'right' },
+  { id: 'stage', sort: 'stage', width: '10%' },
+  { id: 'closeDate', sort: 'closeDate', width: '8%' },
   { id: 'daysInStage', sort: 'daysInStage', width: '10%' },
-  { id: 'forecastCategory', width: '8%' },
+  { id: 'forecastCategory', width: '7%' },
+  { id: 'flags', width: '12%' },
 ];

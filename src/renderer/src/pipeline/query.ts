@@ -1,4 +1,5 @@
 import type { DealFilter, DealQuery, DealSortColumn, DealStatus } from '@shared/contract';
+import type { AttentionFlag } from '@shared/domain/attention';
 
 /** What the filter bar holds; empty lists mean "any". */
 export interface FilterState {
@@ -11,6 +12,8 @@ export interface FilterState {
   closeQuarter: string | null;
   forecastCategories: string[];
   stalledOnly: boolean;
+  /** Deals with any of these attention flags. */
+  flags: AttentionFlag[];
 }
 
 export const EMPTY_FILTER: FilterState = {
@@ -22,6 +25,7 @@ export const EMPTY_FILTER: FilterState = {
   closeQuarter: null,
   forecastCategories: [],
   stalledOnly: false,
+  flags: [],
 };
 
 export interface SortState {
@@ -48,7 +52,8 @@ export function isFiltered(f: FilterState): boolean {
     f.stages.length > 0 ||
     f.closeQuarter !== null ||
     f.forecastCategories.length > 0 ||
-    f.stalledOnly
+    f.stalledOnly ||
+    f.flags.length > 0
   );
 }
 
@@ -67,6 +72,7 @@ export function toDealFilter(f: FilterState, search: string): DealFilter {
   if (f.closeQuarter) filter.closeQuarter = f.closeQuarter;
   if (f.forecastCategories.length) filter.forecastCategories = [...f.forecastCategories].sort();
   if (f.stalledOnly) filter.stalledOnly = true;
+  if (f.flags.length) filter.flags = [...f.flags].sort();
   return filter;
 }
 

@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Tooltip } from '
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartFunnel, IconDatabaseImport, IconFlask } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '../api/errors';
@@ -9,7 +10,9 @@ import { ExportMenu } from '../export/ExportMenu';
 import { ImportDialog } from '../import/ImportDialog';
 import type { usePreferences } from '../preferences/usePreferences';
 import { useWorkspace } from '../workspace/useWorkspace';
+import { sharedParams } from '../analytics/scope';
 import { AREAS } from './areas';
+import { navigate, routeHref, useRoute } from './route';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch, ThemeSwitch } from './Switches';
 import { WorkspaceProblem } from './WorkspaceProblem';
@@ -17,7 +20,7 @@ import { WorkspaceProblem } from './WorkspaceProblem';
 export function Shell({ preferences }: { preferences: ReturnType<typeof usePreferences> }) {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
-  const [areaId, setAreaId] = useState(AREAS[0]!.id);
+  const route = useRoute();
   const [importOpen, setImportOpen] = useState(false);
   const workspace = useWorkspace();
   const isDemo = workspace.data?.isDemo ?? false;
@@ -25,7 +28,7 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
     workspace.error instanceof ApiError && workspace.error.code.startsWith('workspace_')
       ? workspace.error
       : null;
-  const area = AREAS.find((a) => a.id === areaId) ?? AREAS[0]!;
+  const area = AREAS.find((a) => a.id === route.area) ?? AREAS[0]!;
   const [exportOpen, setExportOpen] = useState(false);
   const api = useApi();
 
@@ -93,15 +96,19 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
         {AREAS.map((a) => (
           <NavLink
             key={a.id}
-            component="button"
+            component="a"
             label={t(a.label)}
             leftSection={<a.icon size={18} stroke={1.6} aria-hidden />}
             active={a.id === area.id}
             aria-current={a.id === area.id ? 'page' : undefined}
-            onClick={() => {
-              setAreaId(a.id);
+            href={routeHref(a.id, sharedParams(route.params))}
+            onClick={(e: React.MouseEvent) => {
+              // The views share their filters: moving between them keeps the period and scope.
+              e.preventDefault();
+              navigate(routeHref(a.id, sharedParams(route.params)));
               nav.close();
             }}
+            data-testid={`nav-${a.id}`}
           />
         ))}
       </AppShell.Navbar>
@@ -112,7 +119,7 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
         ) : (
           <>
             {isDemo && <DemoBanner onImport={() => setImportOpen(true)} />}
-            <area.Screen />
+            <area.Screen key={area.id} />
           </>
         )}
       </AppShell.Main>

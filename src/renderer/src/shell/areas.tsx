@@ -1,19 +1,43 @@
-import { IconChartFunnel } from '@tabler/icons-react';
+import {
+  IconAlertSquareRounded,
+  IconChartArrowsVertical,
+  IconChartFunnel,
+  IconGauge,
+  IconGridDots,
+  IconLayoutDashboard,
+  IconTable,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { AttentionScreen } from '../analytics/AttentionScreen';
+import { ChangesScreen } from '../analytics/ChangesScreen';
+import { CohortsScreen } from '../analytics/CohortsScreen';
+import { FunnelScreen } from '../analytics/FunnelScreen';
+import { OverviewScreen } from '../analytics/OverviewScreen';
+import { RepsScreen } from '../analytics/RepsScreen';
+import { VelocityScreen } from '../analytics/VelocityScreen';
 import type { en } from '../i18n/en';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 
 export interface Area {
   id: string;
-  label: `nav.${keyof typeof en.nav}`;
+  label: `nav.${Exclude<keyof typeof en.nav, 'label'>}`;
   icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
   Screen: ComponentType;
 }
 
 /**
- * The product's areas, in navigation order. Only finished areas are listed: a manager
- * should never click into a placeholder. Adding an area is one line here.
+ * The product's areas, in navigation order; an area's id is its URL (`#/funnel`). Only
+ * finished areas are listed: a manager should never click into a placeholder. Adding an
+ * area is one line here.
  */
 export const AREAS: readonly Area[] = [
-  { id: 'pipeline', label: 'nav.pipeline', icon: IconChartFunnel, Screen: PipelineScreen },
+  { id: 'pipeline', label: 'nav.pipeline', icon: IconTable, Screen: PipelineScreen },
+  { id: 'overview', label: 'nav.overview', icon: IconLayoutDashboard, Screen: OverviewScreen },
+  { id: 'funnel', label: 'nav.funnel', icon: IconChartFunnel, Screen: FunnelScreen },
+  { id: 'velocity', label: 'nav.velocity', icon: IconGauge, Screen: VelocityScreen },
+  { id: 'changes', label: 'nav.changes', icon: IconChartArrowsVertical, Screen: ChangesScreen },
+  { id: 'cohorts', label: 'nav.cohorts', icon: IconGridDots, Screen: CohortsScreen },
+  { id: 'reps', label: 'nav.reps', icon: IconUsers, Screen: RepsScreen },
+  { id: 'attention', label: 'nav.attention', icon: IconAlertSquareRounded, Screen: AttentionScreen },
 ];

@@ -1,0 +1,42 @@
+import { Badge, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { AttentionFlag } from '@shared/domain/attention';
+
+/** The colour repeats the word, never replaces it: each badge reads the flag's name. */
+const COLOR: Record<AttentionFlag, string> = {
+  stalled: 'red',
+  inactive: 'orange',
+  overdue: 'grape',
+  pushed: 'yellow',
+  shrunk: 'pink',
+  noNextStep: 'gray',
+};
+
+export function FlagBadges({
+  flags,
+  reasons,
+}: {
+  flags: readonly AttentionFlag[];
+  reasons?: Partial<Record<AttentionFlag, string>>;
+}) {
+  const { t } = useTranslation();
+  if (!flags.length) return null;
+  return (
+    <Group gap={4} wrap="wrap">
+      {flags.map((f) => (
+        <Badge
+          key={f}
+          size="sm"
+          variant="light"
+          color={COLOR[f]}
+          tt="none"
+          radius="sm"
+          title={reasons?.[f]}
+          data-flag={f}
+        >
+          {reasons?.[f] ?? t(`flags.${f}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
