@@ -12,6 +12,7 @@
  *    insert rate for the same rows into the same schema (target ≥ 50%).
  *  - analytics: the engine's snapshot, reports, SQL and DuckDB comparisons and patch
  *    (./analytics.ts, ./duckdb.ts).
+ *  - viewSwitch: clicking from view to view in Chromium until every chart is drawn (./views.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -29,6 +30,7 @@ import type { DealQuery } from '@shared/contract';
 import { parseTimestamp } from '@shared/time';
 import { parseAmount } from '@shared/money';
 import { analyticsBench } from './analytics';
+import { viewSwitchBench } from './views';
 
 const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
 const TODAY = '2026-11-20';
@@ -279,6 +281,8 @@ async function main() {
   log('deals-table search…');
   const search = await dealsTableSearch(big);
   const analytics = await analyticsBench(big);
+  log('view switching in Chromium against funnel serve…');
+  const views = await viewSwitchBench(join(dir, 'demo-big.db'));
   log('import vs raw insert…');
   // Exported after the analytics bench rewrote 1,000 deals: the same rows either way.
   const dealsCsv = exportCsv(big, 'deals').text;
@@ -295,7 +299,8 @@ async function main() {
     dealsTableSearch: search,
     import: imp,
     analytics,
-    allTargetsMet: demo.met && query.met && search.met && imp.met && analytics.met,
+    viewSwitch: views,
+    allTargetsMet: demo.met && query.met && search.met && imp.met && analytics.met && views.met,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   mkdirSync(join(process.cwd(), 'out'), { recursive: true });

@@ -14,8 +14,12 @@ export function cohortHeatmap(report: CohortsReport, ctx: ChartContext): ECharts
     c.wonShare.map((share, k) => ({ value: [k, row, share], drill: `${c.month}:won:${k}` })),
   );
   const max = Math.max(0.01, ...report.cohorts.flatMap((c) => c.wonShare));
+  // The value is written in every cell, so colour is not its only carrier; hatching over
+  // the numbers would only make them harder to read: no decals here.
+  const common = base(t.describe.cohorts(report.cohorts.length));
   return {
-    ...base(t.describe.cohorts(report.cohorts.length)),
+    ...common,
+    aria: { ...(common.aria as object), decal: { show: false } },
     grid: { left: 88, right: 24, top: 24, bottom: 96 },
     xAxis: {
       type: 'category',

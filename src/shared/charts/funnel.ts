@@ -46,9 +46,14 @@ export function funnelChart(
         name: t.reached,
         data: bars,
         barMaxWidth: 96,
+        // Inside the bar, so the conversion line's labels above never cover it.
         label: {
           show: true,
-          position: 'top',
+          position: 'insideBottom',
+          color: '#fff',
+          fontWeight: 'bold',
+          textBorderColor: '#0b3d66',
+          textBorderWidth: 2,
           formatter: (p: Params) =>
             `${report.stages[p.dataIndex]!.reached}\n${compactMoney(report.stages[p.dataIndex]!.reachedAmount, ctx.lang)}`,
         },

@@ -26,8 +26,12 @@ export function repHeatmap(report: RepsReport, ctx: ChartContext): EChartsOption
       };
     }),
   );
+  // The value is written in every cell, so colour is not its only carrier; hatching over
+  // the numbers would only make them harder to read: no decals here.
+  const common = base(t.describe.reps(reps.length));
   return {
-    ...base(t.describe.reps(reps.length)),
+    ...common,
+    aria: { ...(common.aria as object), decal: { show: false } },
     grid: { left: 120, right: 24, top: 24, bottom: 88 },
     xAxis: { type: 'category', data: keys.map((k) => stageName(ctx, k)), axisLabel: { interval: 0 } },
     yAxis: { type: 'category', data: reps.map((r) => r.owner), inverse: true },

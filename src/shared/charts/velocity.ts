@@ -3,6 +3,17 @@ import type { VelocityReport } from '@shared/contract';
 import { base, type Params, NEGATIVE, PALETTE, stageName, type ChartContext, type DrillItem } from './common';
 import { chartText, days } from './text';
 
+/**
+ * Whiskers at most 1.5 interquartile ranges beyond the box (Tukey), so a handful of
+ * year-long visits do not squash every box into a line; the box and median are exact.
+ */
+function tukey(box: [number, number, number, number, number] | null | undefined): number[] {
+  if (!box) return [];
+  const [min, q1, median, q3, max] = box;
+  const reach = 1.5 * (q3 - q1);
+  return [Math.max(min, q1 - reach), q1, median, q3, Math.min(max, q3 + reach)];
+}
+
 /** Time in stage per stage: a box plot of the completed visits, the dwell limit marked. */
 export function stageTimeBoxplot(report: VelocityReport, ctx: ChartContext): EChartsOption {
   const t = chartText(ctx.lang);
@@ -18,7 +29,7 @@ export function stageTimeBoxplot(report: VelocityReport, ctx: ChartContext): ECh
       {
         type: 'boxplot',
         name: t.daysInStage,
-        data: report.stages.map((s) => ({ value: s.box ?? [], drill: `visits:${s.key}` })),
+        data: report.stages.map((s) => ({ value: tukey(s.box), drill: `visits:${s.key}` })),
       },
       {
         type: 'scatter',

@@ -2,12 +2,15 @@ import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AttentionFlag } from '@shared/domain/attention';
 
-/** The colour repeats the word, never replaces it: each badge reads the flag's name. */
+/**
+ * The colour repeats the word, never replaces it: each badge reads the flag's name. Only
+ * hues whose light badges keep AA contrast in both themes (yellow and orange do not).
+ */
 const COLOR: Record<AttentionFlag, string> = {
   stalled: 'red',
-  inactive: 'orange',
+  inactive: 'violet',
   overdue: 'grape',
-  pushed: 'yellow',
+  pushed: 'indigo',
   shrunk: 'pink',
   noNextStep: 'gray',
 };

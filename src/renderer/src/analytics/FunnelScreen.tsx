@@ -132,7 +132,6 @@ export function FunnelScreen() {
                             onClick={() =>
                               drill(`reached:${s.key}`, `${t('funnelView.title')} · ${labels.stage(s.key)}`)
                             }
-                            aria-label={t('analytics.openDeals', { count: s.reached })}
                           >
                             {format.count(s.reached)} · {format.moneyCompact(s.reachedAmount)}
                           </Button>

@@ -64,9 +64,14 @@ function Figure({
       <Text fz={28} fw={700} lh={1.1}>
         {value}
       </Text>
-      <Group gap={4} c={good === null ? 'dimmed' : good ? 'teal.8' : 'red.8'}>
-        <Icon size={16} aria-hidden />
-        <Text size="sm">
+      <Group gap={4}>
+        {/* The arrow's colour repeats its direction; the text keeps the body contrast. */}
+        <Icon
+          size={16}
+          aria-hidden
+          color={good === null ? undefined : `var(--mantine-color-${good ? 'teal' : 'red'}-filled)`}
+        />
+        <Text size="sm" c="dimmed">
           {previous === null ? t('analytics.noPrevious') : t('analytics.previous', { value: previous })}
         </Text>
       </Group>

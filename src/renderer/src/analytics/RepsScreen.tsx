@@ -101,7 +101,7 @@ export function RepsScreen() {
                           {r.weakestStage ? (
                             <Badge
                               variant="light"
-                              color={r.weakestStage.gap >= 0.5 ? 'red' : 'orange'}
+                              color={r.weakestStage.gap >= 0.5 ? 'red' : 'grape'}
                               tt="none"
                               radius="sm"
                               data-testid="rep-weakest"

@@ -135,7 +135,6 @@ export function VelocityScreen() {
                           onClick={() =>
                             drill(`stalled:${s.key}`, `${labels.stage(s.key)} · ${t('analytics.stalled')}`)
                           }
-                          aria-label={t('analytics.openDeals', { count: s.stalled ?? 0 })}
                         >
                           {s.stalled === null ? '—' : format.count(s.stalled)}
                         </Button>

@@ -65,6 +65,8 @@ export function EChart({ option, title, height = 360, onDrill, testId }: EChartP
 
   useEffect(() => {
     chart.current?.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
+    // Drawn (setOption renders synchronously): the view-switch bench waits for this mark.
+    host.current?.setAttribute('data-chart-ready', 'true');
   }, [option, scheme]);
 
   const exportPng = () => {

@@ -36,15 +36,18 @@ export function PipelineScreen() {
   const format = useFormat();
   const facets = useFacets();
   const labels = useLabels(facets.data);
-  const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
+  const route = useRoute();
+  const drillText = route.params.get('drill');
+  // A drill-through lists the deals behind a number whatever their status: the table starts from all.
+  const [filter, setFilter] = useState<FilterState>(() =>
+    drillText ? { ...EMPTY_FILTER, status: 'all' } : EMPTY_FILTER,
+  );
   const [sort, setSort] = useState(DEFAULT_SORT);
   const [openDeal, setOpenDeal] = useState<DealRow | null>(null);
   const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // A drill-through from a chart names its deals in the URL (`#/pipeline?drill=…`).
-  const route = useRoute();
-  const drillText = route.params.get('drill');
   const drillLabel = route.params.get('drillLabel') ?? '';
   const drill = useMemo(() => parseDrill(drillText), [drillText]);
   const [lastDrill, setLastDrill] = useState(drillText);

@@ -2,7 +2,6 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Tooltip } from '
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartFunnel, IconDatabaseImport, IconFlask } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/ApiProvider';
 import { ApiError } from '../api/errors';
@@ -96,15 +95,14 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
         {AREAS.map((a) => (
           <NavLink
             key={a.id}
-            component="a"
+            component="button"
             label={t(a.label)}
             leftSection={<a.icon size={18} stroke={1.6} aria-hidden />}
             active={a.id === area.id}
+            c={a.id === area.id ? 'var(--funnel-nav-active)' : undefined}
             aria-current={a.id === area.id ? 'page' : undefined}
-            href={routeHref(a.id, sharedParams(route.params))}
-            onClick={(e: React.MouseEvent) => {
+            onClick={() => {
               // The views share their filters: moving between them keeps the period and scope.
-              e.preventDefault();
               navigate(routeHref(a.id, sharedParams(route.params)));
               nav.close();
             }}

@@ -30,9 +30,12 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': '#6b7178',
     '--mantine-color-placeholder': '#6b7178',
+    // The active navigation entry's text, readable on its tint also while hovered.
+    '--funnel-nav-active': 'var(--mantine-color-blue-9)',
   },
   dark: {
     '--mantine-color-dimmed': '#a0a0a0',
     '--mantine-color-placeholder': '#a0a0a0',
+    '--funnel-nav-active': 'var(--mantine-color-blue-1)',
   },
 });
