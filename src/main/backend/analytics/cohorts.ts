@@ -3,6 +3,7 @@ import { monthIndex, monthLabel } from '@shared/time';
 import { frame, DealScope, Members, resolveWindow } from './scope';
 import type { Snapshot } from './snapshot';
 import { OPEN, stageView, WON } from './stage-view';
+import { timelineSummary } from './summary';
 
 /**
  * Cohorts (PRODUCT.md, "Cohorts"): deals created in [from, to) before as-of, by the UTC
@@ -30,6 +31,7 @@ export function cohortsReport(
   const { createdAt, createdMonth, deletedAt, count } = s.deals;
   const { start, stage, enteredAt } = s.visits;
   const asOfMonth = monthIndex(w.asOf - 1);
+  const summary = timelineSummary(s);
 
   interface Tally {
     size: number;
@@ -54,11 +56,17 @@ export function cohortsReport(
     t.size++;
     let top = -1;
     let wonAt = Number.POSITIVE_INFINITY;
-    for (let v = start[d]!, end = start[d + 1]!; v < end; v++) {
-      if (v > start[d]! && enteredAt[v]! >= w.asOf) break;
-      const k = kind[stage[v]!]!;
-      if (k === OPEN) top = Math.max(top, rank[stage[v]!]!);
-      else if (k === WON && wonAt === Number.POSITIVE_INFINITY) wonAt = enteredAt[v]!;
+    if (summary.lastEntered[d]! < w.asOf) {
+      // As-of is after the deal's last change: its whole timeline counts.
+      top = summary.top[d]!;
+      wonAt = summary.wonAt[d]!;
+    } else {
+      for (let v = start[d]!, end = start[d + 1]!; v < end; v++) {
+        if (v > start[d]! && enteredAt[v]! >= w.asOf) break;
+        const k = kind[stage[v]!]!;
+        if (k === OPEN) top = Math.max(top, rank[stage[v]!]!);
+        else if (k === WON && wonAt === Number.POSITIVE_INFINITY) wonAt = enteredAt[v]!;
+      }
     }
     let wonK = -1;
     if (wonAt !== Number.POSITIVE_INFINITY) {

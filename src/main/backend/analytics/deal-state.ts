@@ -26,6 +26,8 @@ export function valueAt(tl: FieldTimeline, d: number, t: number): number {
 export function visitAt(s: Snapshot, d: number, t: number): number {
   const { start, enteredAt } = s.visits;
   const end = start[d + 1]!;
+  // Most deals changed stage for the last time before t: no walk.
+  if (enteredAt[end - 1]! < t) return end - 1;
   let v = start[d]!;
   while (v + 1 < end && enteredAt[v + 1]! < t) v++;
   return v;

@@ -14,17 +14,25 @@ import { select } from '@shared/domain/statistics';
  */
 const PER_DAY = 16;
 const BUCKETS = 256 * PER_DAY;
-const bucketOf = (days: number): number => Math.min(BUCKETS - 1, Math.max(0, Math.floor(days * PER_DAY)));
+export function bucketOf(days: number): number {
+  // Truncation is floor for the non-negative values; the clamps keep the order at both ends.
+  const b = (days * PER_DAY) | 0;
+  return b < 0 || days < 0 ? 0 : b >= BUCKETS || days >= BUCKETS / PER_DAY ? BUCKETS - 1 : b;
+}
 
 export class DurationSample {
   private readonly histogram = new Int32Array(BUCKETS);
+  /** Each value's bucket, so finding a rank's members reads no value twice. */
+  private readonly buckets: Uint16Array;
   /** Per bucket, which collected list its values go to (-1: none); reset after each use. */
   private readonly slot = new Int32Array(BUCKETS).fill(-1);
   count = 0;
   sum = 0;
 
   /** `values`: room for the most values this sample will hold (reused, never grown). */
-  constructor(private readonly values: Float64Array) {}
+  constructor(private readonly values: Float64Array) {
+    this.buckets = new Uint16Array(values.length);
+  }
 
   /** Empties the sample for another report. */
   reset(): this {
@@ -35,9 +43,15 @@ export class DurationSample {
   }
 
   add(days: number): void {
+    this.addInBucket(days, bucketOf(days));
+  }
+
+  /** `add` for a value whose bucket (bucketOf(days)) was computed ahead, e.g. once per visit. */
+  addInBucket(days: number, b: number): void {
+    this.buckets[this.count] = b;
     this.values[this.count++] = days;
     this.sum += days;
-    this.histogram[bucketOf(days)]!++;
+    this.histogram[b]!++;
   }
 
   /** How many values are strictly greater than `limit`. */
@@ -45,6 +59,11 @@ export class DurationSample {
     let n = 0;
     for (let i = 0; i < this.count; i++) if (this.values[i]! > limit) n++;
     return n;
+  }
+
+  /** The value added i-th (0-based), for callers that pair values with their own columns. */
+  at(i: number): number {
+    return this.values[i]!;
   }
 
   get mean(): number | null {
@@ -82,7 +101,7 @@ export class DurationSample {
     const slot = this.slot;
     buckets.forEach((b, m) => (slot[b] = m));
     for (let i = 0; i < this.count; i++) {
-      const m = slot[bucketOf(this.values[i]!)]!;
+      const m = slot[this.buckets[i]!]!;
       if (m >= 0) members[m]![filled[m]!++] = this.values[i]!;
     }
     for (const b of buckets) slot[b] = -1;

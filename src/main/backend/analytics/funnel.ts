@@ -5,6 +5,7 @@ import { frame, DealScope, Members, resolveWindow } from './scope';
 import type { Snapshot } from './snapshot';
 import { LOST, OPEN, stageView, WON } from './stage-view';
 import { valueAt } from './deal-state';
+import { timelineSummary } from './summary';
 
 /**
  * Funnel (PRODUCT.md, "Funnel (Success, Shape)"): the creation cohort [from, to) before
@@ -34,32 +35,45 @@ export function funnelReport(
   let won = 0;
   let lost = 0;
 
+  const asOf = w.asOf;
+  const from = w.from;
+  const to = w.to;
+  const summary = timelineSummary(s);
+
   for (let d = 0; d < count; d++) {
     const c = createdAt[d]!;
-    if (!(c >= w.from && c < w.to)) continue;
-    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
+    if (!(c >= from && c < to)) continue;
+    if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
     // One walk over the visits before as-of: the highest open rank, whether it was ever
-    // won (then it passed every open stage), and the stage it is in at as-of.
+    // won (then it passed every open stage), and the stage it is in at as-of; or, when
+    // as-of is after the deal's last change, the same read from the summary.
     let top = -1;
-    let everWon = false;
-    let last = start[d]!;
-    for (let v = start[d]!, end = start[d + 1]!; v < end; v++) {
-      if (v > start[d]! && enteredAt[v]! >= w.asOf) break;
-      const code = stage[v]!;
-      const k = kind[code]!;
-      if (k === OPEN) top = Math.max(top, rank[code]!);
-      else if (k === WON) everWon = true;
-      last = v;
+    let atAsOf: number;
+    if (summary.lastEntered[d]! < asOf) {
+      top = summary.top[d]!;
+      atAsOf = summary.lastKind[d]!;
+    } else {
+      let everWon = false;
+      const first = start[d]!;
+      let last = first;
+      for (let v = first, end = start[d + 1]!; v < end; v++) {
+        if (v > first && enteredAt[v]! >= asOf) break;
+        const code = stage[v]!;
+        const k = kind[code]!;
+        if (k === OPEN) top = Math.max(top, rank[code]!);
+        else if (k === WON) everWon = true;
+        last = v;
+      }
+      if (everWon) top = m - 1;
+      atAsOf = kind[stage[last]!]!;
     }
-    if (everWon) top = m - 1;
     deals++;
-    const atAsOf = kind[stage[last]!]!;
     const status = atAsOf === OPEN ? 'open' : atAsOf === WON ? 'won' : atAsOf === LOST ? 'lost' : null;
     if (status === 'open') open++;
     else if (status === 'won') won++;
     else if (status === 'lost') lost++;
     if (top >= 0) {
-      const cents = valueAt(s.amount, d, w.asOf);
+      const cents = valueAt(s.amount, d, asOf);
       for (let r = 0; r <= top; r++) {
         reached[r]!++;
         reachedCents[r]! += cents;

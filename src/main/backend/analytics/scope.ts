@@ -68,6 +68,11 @@ export class DealScope {
     this.owners = s.owner;
   }
 
+  /** Whether a team, owner or product filter is set (creation before as-of is the only other test). */
+  get filters(): boolean {
+    return this.team !== -2 || this.owner !== -2 || this.product !== -2;
+  }
+
   keeps(d: number): boolean {
     if (!(this.createdAt[d]! < this.w.asOf)) return false;
     if (this.team !== -2 && this.teams[d] !== this.team) return false;

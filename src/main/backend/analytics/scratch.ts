@@ -21,3 +21,12 @@ export function visitSamples(s: Snapshot, purpose: string): DurationSample[] {
   for (const sample of list) sample.reset();
   return list;
 }
+
+const dealSamples = new WeakMap<Snapshot, DurationSample>();
+
+/** One reusable sample with room for a value per deal (the sales cycles of a report). */
+export function dealSample(s: Snapshot): DurationSample {
+  let sample = dealSamples.get(s);
+  if (!sample) dealSamples.set(s, (sample = new DurationSample(new Float64Array(s.deals.count))));
+  return sample.reset();
+}

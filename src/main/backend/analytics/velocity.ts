@@ -1,11 +1,12 @@
 import type { CycleMonth, VelocityReport, VelocityScope, VelocityStage } from '@shared/contract';
-import { mean, median, ratio } from '@shared/domain/statistics';
+import { median, ratio } from '@shared/domain/statistics';
 import { DAY_MS, monthIndex, monthLabel } from '@shared/time';
 import { toMoney } from './money';
 import { frame, DealScope, Members, resolveWindow } from './scope';
-import { visitSamples } from './scratch';
+import { dealSample, visitSamples } from './scratch';
 import type { Snapshot } from './snapshot';
 import { LOST, OPEN, stageView, WON } from './stage-view';
+import { exitIndex, firstExitFrom, timelineSummary } from './summary';
 import { valueAt } from './deal-state';
 
 /**
@@ -31,7 +32,7 @@ export function velocityReport(
   const durations = visitSamples(s, 'durations');
   const ages = visitSamples(s, 'ages');
   const codes = view.open.map((st) => s.dictionaries.stage.find(st.key));
-  const cycles: number[] = [];
+  const cycles = dealSample(s);
   const wonMonths: number[] = []; // the month of each cycle's won time, with `distribution`
   const distribution = scope.distribution === true;
   let wonCents = 0;
@@ -49,29 +50,32 @@ export function velocityReport(
   const to = w.to;
   const NEVER = Number.POSITIVE_INFINITY;
 
+  const summary = timelineSummary(s);
+
+  // Per deal: the visit open at as-of, and the won and lost times (from the summary when
+  // as-of is after the deal's last change, else by walking its visits up to as-of).
+  const { lastEntered, lastKind } = summary;
+  const settledBefore = Math.min(from, asOf);
   for (let d = 0; d < count; d++) {
+    // Closed for good before the window began (and before as-of): nothing of it counts here.
+    if (lastEntered[d]! < settledBefore && lastKind[d] !== OPEN) continue;
     if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
     const end = start[d + 1]!;
     let wonAt = NEVER;
     let lostAt = NEVER;
-    let counted = false;
-    let v = start[d]!;
-    for (; v < end; v++) {
-      const code = stage[v]!;
-      const k = kind[code]!;
-      const entered = enteredAt[v]!;
-      if (k === WON) {
-        if (wonAt === NEVER) wonAt = entered;
-      } else if (k === LOST && lostAt === NEVER) lostAt = entered;
-      if (v + 1 === end) break;
-      const exited = enteredAt[v + 1]!;
-      if (!(exited < asOf)) break; // the visit in progress at as-of
-      if (k === OPEN && exited >= from && exited < to) {
-        durations[code]!.add((exited - entered) / DAY_MS);
-        if (wanted !== null && visitCell.get(wanted) === code) counted = true;
+    let v = end - 1;
+    if (lastEntered[d]! < asOf) {
+      wonAt = summary.wonAt[d]!;
+      lostAt = summary.lostAt[d]!;
+    } else {
+      for (v = start[d]!; v < end; v++) {
+        const k = kind[stage[v]!]!;
+        if (k === WON) {
+          if (wonAt === NEVER) wonAt = enteredAt[v]!;
+        } else if (k === LOST && lostAt === NEVER) lostAt = enteredAt[v]!;
+        if (v + 1 === end || !(enteredAt[v + 1]! < asOf)) break; // the visit in progress at as-of
       }
     }
-    if (counted) members.deals.push(d);
     const current = stage[v]!;
     if (kind[current] === OPEN) {
       const age = (asOf - enteredAt[v]!) / DAY_MS;
@@ -83,7 +87,7 @@ export function velocityReport(
     }
     const wonInWindow = wonAt >= from && wonAt < to;
     if (wonInWindow) {
-      cycles.push((wonAt - createdAt[d]!) / DAY_MS);
+      cycles.add((wonAt - createdAt[d]!) / DAY_MS);
       if (distribution) wonMonths.push(monthIndex(wonAt));
       wonCents += valueAt(s.amount, d, asOf);
       if (wanted === 'cycle') members.deals.push(d);
@@ -91,6 +95,31 @@ export function velocityReport(
     if (wonInWindow || (lostAt >= from && lostAt < to)) {
       closed++;
       if (wanted === 'closed') members.deals.push(d);
+    }
+  }
+
+  // Per open stage: the visits that ended in [from, to) before as-of, one contiguous
+  // range of the exit index, each counted whole wherever it began.
+  const index = exitIndex(s);
+  const until = Math.min(to, asOf);
+  for (const code of codes) {
+    if (code < 0 || !index[code]) continue;
+    const { exit, days, deal, deletedAt: gone, bucket } = index[code]!;
+    const sample = durations[code]!;
+    const drilling = wanted !== null && visitCell.get(wanted) === code;
+    const seen = drilling ? new Set<number>() : null;
+    // The deal exists at as-of (it left a stage before it); without a filter, only its
+    // deletion is left to check, read beside the visit.
+    const filtered = keep.filters;
+    for (let i = firstExitFrom(exit, from), last = firstExitFrom(exit, until); i < last; i++) {
+      if (gone[i]! < asOf) continue;
+      const d = deal[i]!;
+      if (filtered && !keep.keeps(d)) continue;
+      sample.addInBucket(days[i]!, bucket[i]!);
+      if (seen && !seen.has(d)) {
+        seen.add(d);
+        members.deals.push(d);
+      }
     }
   }
 
@@ -128,22 +157,22 @@ export function velocityReport(
     };
   });
 
-  const cycleValues = Float64Array.from(cycles);
+  const cycleDays = Array.from({ length: distribution ? cycles.count : 0 }, (_, i) => cycles.at(i));
   const salesCycle = {
-    count: cycles.length,
-    meanDays: mean(cycleValues),
-    medianDays: median(cycleValues),
+    count: cycles.count,
+    meanDays: cycles.mean,
+    medianDays: cycles.quantiles([0.5])[0]!,
   };
-  const winRate = ratio(cycles.length, closed);
+  const winRate = ratio(cycles.count, closed);
   const openDeals = stages.reduce((n, st) => n + st.openCount, 0);
-  const meanWonAmount = cycles.length ? toMoney(wonCents) / cycles.length : null;
+  const meanWonAmount = cycles.count ? toMoney(wonCents) / cycles.count : null;
   const velocityPerDay =
     meanWonAmount === null || winRate === null || !salesCycle.meanDays
       ? null
       : (openDeals * meanWonAmount * winRate) / salesCycle.meanDays;
   return {
     ...frame(w, s),
-    ...(distribution ? { cycleByMonth: cycleByMonth(cycles, wonMonths) } : {}),
+    ...(distribution ? { cycleByMonth: cycleByMonth(cycleDays, wonMonths) } : {}),
     stages,
     salesCycle,
     winRate,
