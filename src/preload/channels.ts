@@ -30,6 +30,8 @@ const channels: Record<AppChannel, true> = {
   'report.reps': true,
   'analytics.settings': true,
   'analytics.saveSettings': true,
+  'stages.list': true,
+  'stages.save': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

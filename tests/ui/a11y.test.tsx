@@ -43,6 +43,36 @@ describe('accessibility (axe-core)', () => {
     expect(await violations()).toEqual([]);
   });
 
+  for (const language of ['en', 'zh-CN'] as const) {
+    it(`stage model screen passes in ${language} (in English also with errors and the confirmation)`, async () => {
+      try {
+        const { user } = await renderApp({ preferences: { language, theme: 'light' } });
+        await user.click(screen.getByTestId('nav-stages'));
+        await screen.findByTestId('stages-table');
+        expect(await violations()).toEqual([]);
+        expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+        // Every input of the table is named.
+        for (const input of screen.getByTestId('stages-table').querySelectorAll('input, select, textarea'))
+          expect(input.getAttribute('aria-label'), input.outerHTML).toBeTruthy();
+        if (language !== 'en') return;
+        await user.click(screen.getByRole('button', { name: 'Add a stage' }));
+        await user.click(screen.getByTestId('stages-save'));
+        await screen.findByTestId('stages-invalid');
+        expect(await violations()).toEqual([]);
+        await user.type(screen.getByLabelText('Key of stage 6'), 'signed');
+        await user.type(screen.getByLabelText('Chinese name of signed'), '已签约');
+        await user.type(screen.getByLabelText('English name of signed'), 'Signed');
+        await user.type(screen.getByLabelText('Probability (%) of Signed'), '95');
+        await user.click(screen.getByTestId('stages-save'));
+        await screen.findByTestId('stages-confirm');
+        expect(await violations()).toEqual([]);
+      } finally {
+        // The area is the URL's hash: the next test starts on the pipeline again.
+        window.history.replaceState(null, '', '#/');
+      }
+    });
+  }
+
   it('import dialog passes', async () => {
     const { user } = await renderApp();
     await user.click(screen.getByTestId('import-open'));

@@ -9,6 +9,7 @@ import { exportHandlers } from './export/handlers';
 import { importHandlers } from './imports/handlers';
 import { noteHandlers } from './notes/handlers';
 import { pipelineHandlers } from './pipeline/handlers';
+import { stageHandlers } from './stages/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 export interface BackendOptions {
@@ -38,6 +39,7 @@ export function createBackend(
   registry.handleArea(exportHandlers(ctx));
   registry.handleArea(demoHandlers(ctx));
   registry.handleArea(reportHandlers(ctx));
+  registry.handleArea(stageHandlers(ctx));
   registry.assertComplete();
   return registry;
 }

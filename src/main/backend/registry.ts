@@ -28,6 +28,7 @@ const ACTIVITY: Record<WriteActivity, MessageKey> = {
   demo: 'activity_demo',
   sync: 'activity_sync',
   meeting: 'activity_meeting',
+  stages: 'activity_stages',
 };
 
 /**

@@ -5,7 +5,15 @@ import type { z } from 'zod';
  * is what a refused caller is told ("busy: an import is running") and, for changes to the
  * data, the reason of the `workspace.changed` event the registry announces afterwards.
  */
-export const WRITE_ACTIVITIES = ['import', 'notes', 'preferences', 'demo', 'sync', 'meeting'] as const;
+export const WRITE_ACTIVITIES = [
+  'import',
+  'notes',
+  'preferences',
+  'demo',
+  'sync',
+  'meeting',
+  'stages',
+] as const;
 export type WriteActivity = (typeof WRITE_ACTIVITIES)[number];
 
 /** Who may call a channel: the app's windows and the command line, or the command line alone. */

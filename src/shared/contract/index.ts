@@ -7,6 +7,7 @@ import { importChannels } from './imports';
 import { noteChannels } from './notes';
 import { pipelineChannels } from './pipeline';
 import { reportChannels } from './reports';
+import { stageChannels } from './stages';
 import { workspaceChannels } from './workspace';
 
 /**
@@ -43,6 +44,7 @@ export const contract = combine(
   exportChannels,
   demoChannels,
   reportChannels,
+  stageChannels,
 );
 
 export type Contract = typeof contract;
@@ -66,3 +68,4 @@ export * from './imports';
 export * from './exports';
 export * from './demo';
 export * from './reports';
+export * from './stages';

@@ -54,6 +54,7 @@ export const ERROR_MESSAGES = {
   activity_demo: { en: 'generating the demo data', zh: '生成演示数据' },
   activity_sync: { en: 'a CRM sync', zh: 'CRM 同步' },
   activity_meeting: { en: 'saving the meeting', zh: '保存会议' },
+  activity_stages: { en: 'saving the stage model', zh: '保存阶段模型' },
 
   // --- the workspace file ----------------------------------------------------------------
   workspace_missing: {
@@ -129,6 +130,58 @@ export const ERROR_MESSAGES = {
     zh: '商机“{id}”的备注 {note} 已不存在。',
   },
   note_missing: { en: 'Note {note} no longer exists.', zh: '备注 {note} 已不存在。' },
+
+  // --- the stage model (the stage-model screen; {stage} is the stage's key) ---------------
+  stages_invalid: {
+    en: 'The stage model was not saved: {count} problem(s). First: {first}',
+    zh: '阶段模型没有保存：有 {count} 个问题。第一个：{first}',
+  },
+  stage_key_empty: { en: 'Stage {position}: the key is empty.', zh: '第 {position} 个阶段：键为空。' },
+  stage_key_duplicate: {
+    en: 'Stage "{stage}": another stage has the same key.',
+    zh: '阶段“{stage}”：另一个阶段使用了相同的键。',
+  },
+  stage_field_empty: { en: 'Stage "{stage}": {field} is empty.', zh: '阶段“{stage}”：{field}为空。' },
+  stage_probability_range: {
+    en: 'Stage "{stage}": the probability must be from 0% to 100%, not {value}%.',
+    zh: '阶段“{stage}”：赢率必须在 0% 到 100% 之间，而不是 {value}%。',
+  },
+  stage_days_negative: {
+    en: 'Stage "{stage}": {field} must be 0 days or more (or empty for none), not {value}.',
+    zh: '阶段“{stage}”：{field}必须大于等于 0 天（留空表示不设），而不是 {value}。',
+  },
+  stage_order_duplicate: {
+    en: 'Stage "{stage}": its order {order} is also the order of stage "{other}".',
+    zh: '阶段“{stage}”：顺序 {order} 与阶段“{other}”的顺序相同。',
+  },
+  stage_in_use_removed: {
+    en: 'Stage "{stage}" cannot be removed or have its key changed: {deals} deal(s) are in it (deleted ones included) and the stage history of {history} deal(s) passes through it.',
+    zh: '阶段“{stage}”不能删除，也不能修改键：有 {deals} 个商机处于该阶段（含已删除的商机），{history} 个商机的阶段历史经过该阶段。',
+  },
+  stage_kind_in_use: {
+    en: 'Stage "{stage}": the kind cannot change from {from} to {to}: {deals} deal(s) are in it and the stage history of {history} deal(s) passes through it, and they would be counted differently.',
+    zh: '阶段“{stage}”：类型不能从{from}改为{to}：有 {deals} 个商机处于该阶段，{history} 个商机的阶段历史经过该阶段，改动会改变它们的统计方式。',
+  },
+  stages_no_open: {
+    en: 'The stage model needs at least one open stage: a funnel needs one.',
+    zh: '阶段模型至少需要一个进行中的阶段：漏斗至少需要一个。',
+  },
+  stages_no_won: {
+    en: 'The stage model needs at least one won stage: otherwise no deal can be counted as won.',
+    zh: '阶段模型至少需要一个赢单阶段：否则任何商机都不会被计为赢单。',
+  },
+  stages_no_lost: {
+    en: 'The stage model needs at least one lost stage: otherwise no deal can be counted as lost.',
+    zh: '阶段模型至少需要一个输单阶段：否则任何商机都不会被计为输单。',
+  },
+  stage_kind_open: { en: 'open', zh: '进行中' },
+  stage_kind_won: { en: 'won', zh: '赢单' },
+  stage_kind_lost: { en: 'lost', zh: '输单' },
+  stage_field_name_zh: { en: 'the Chinese name', zh: '中文名称' },
+  stage_field_name_en: { en: 'the English name', zh: '英文名称' },
+  stage_field_probability: { en: 'the probability', zh: '赢率' },
+  stage_field_dwell: { en: 'the dwell limit', zh: '停留上限' },
+  stage_field_followup: { en: 'the follow-up cadence', zh: '跟进周期' },
 
   // --- imports and exports ---------------------------------------------------------------
   import_nothing: {

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contract, type Channel, type EventName } from '@shared/contract';
+import { DEFAULT_STAGES } from '@shared/domain/stages';
 import { formatMessage } from '@shared/messages';
 import type { Result } from '@shared/result';
 import { createBackend } from '@backend/index';
@@ -46,6 +47,9 @@ const validInput: Partial<Record<Channel, unknown>> = {
   'preferences.set': { language: 'en' },
   'import.apply': { files: {} },
   'demo.generate': {},
+  'stages.save': {
+    stages: DEFAULT_STAGES.map(({ name: _name, ...stage }) => stage),
+  },
 };
 
 const busy = (r: Result<unknown>) => (r.ok ? null : r.error.code === 'busy' ? r.error : null);
@@ -53,7 +57,14 @@ const busy = (r: Result<unknown>) => (r.ok ? null : r.error.code === 'busy' ? r.
 describe('the write lock', () => {
   it('is declared by the channels that write, and only by them', () => {
     expect(writing.sort()).toEqual(
-      ['demo.generate', 'import.apply', 'notes.delete', 'notes.save', 'preferences.set'].sort(),
+      [
+        'demo.generate',
+        'import.apply',
+        'notes.delete',
+        'notes.save',
+        'preferences.set',
+        'stages.save',
+      ].sort(),
     );
   });
 

@@ -1,5 +1,7 @@
 import { DEFAULT_STAGES, type Stage } from '@shared/domain/stages';
+import type { ExpressionBuilder } from 'kysely';
 import { all, run, type Db } from '../db/query';
+import type { Database } from '../db/schema';
 import type { StageRow } from './tables';
 
 const fromRow = (r: StageRow): Stage => ({
@@ -27,6 +29,10 @@ export function hasStoredStages(ws: Db): boolean {
   return all(ws, ws.db.selectFrom('stages').select('key').limit(1)).length > 0;
 }
 
+/** The stage's position in the funnel, for the deal being updated. */
+const rankOf = (eb: ExpressionBuilder<Database, 'deals'>) =>
+  eb.selectFrom('stages').select('sort_order').whereRef('stages.key', '=', 'deals.stage');
+
 /** Replaces the stage model (inside the caller's transaction). */
 export function replaceStages(ws: Db, stages: readonly Stage[]): void {
   run(ws, ws.db.deleteFrom('stages'));
@@ -49,10 +55,13 @@ export function replaceStages(ws: Db, stages: readonly Stage[]): void {
     );
   }
   // Keep each deal's funnel position (used to sort by stage) in step with the new model.
+  // Only the deals whose position moves are written: an edit that keeps the order (a dwell
+  // limit, a name) rewrites no deal and none of the indexes over stage_rank.
   run(
     ws,
-    ws.db.updateTable('deals').set((eb) => ({
-      stage_rank: eb.selectFrom('stages').select('sort_order').whereRef('stages.key', '=', 'deals.stage'),
-    })),
+    ws.db
+      .updateTable('deals')
+      .set((eb) => ({ stage_rank: rankOf(eb) }))
+      .where((eb) => eb('stage_rank', 'is not', rankOf(eb))),
   );
 }

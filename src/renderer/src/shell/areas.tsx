@@ -5,6 +5,7 @@ import {
   IconGauge,
   IconGridDots,
   IconLayoutDashboard,
+  IconListNumbers,
   IconTable,
   IconUsers,
 } from '@tabler/icons-react';
@@ -18,6 +19,7 @@ import { RepsScreen } from '../analytics/RepsScreen';
 import { VelocityScreen } from '../analytics/VelocityScreen';
 import type { en } from '../i18n/en';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
+import { StageModelScreen } from '../stages/StageModelScreen';
 
 export interface Area {
   id: string;
@@ -40,4 +42,5 @@ export const AREAS: readonly Area[] = [
   { id: 'cohorts', label: 'nav.cohorts', icon: IconGridDots, Screen: CohortsScreen },
   { id: 'reps', label: 'nav.reps', icon: IconUsers, Screen: RepsScreen },
   { id: 'attention', label: 'nav.attention', icon: IconAlertSquareRounded, Screen: AttentionScreen },
+  { id: 'stages', label: 'nav.stages', icon: IconListNumbers, Screen: StageModelScreen },
 ];
