@@ -106,7 +106,7 @@ export function cycleTrendChart(report: VelocityReport, ctx: ChartContext): ECha
         type: 'bar',
         name: t.wonDeals,
         yAxisIndex: 1,
-        data: months.map((m) => ({ value: m.count, drill: 'cycle' })),
+        data: months.map((m) => ({ value: m.count, drill: `cycle:${m.month}` })),
         itemStyle: { opacity: 0.5 },
       },
       { type: 'line', name: t.medianCycle, data: months.map((m) => m.medianDays), symbolSize: 8 },

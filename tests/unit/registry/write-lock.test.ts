@@ -50,6 +50,7 @@ const validInput: Partial<Record<Channel, unknown>> = {
   'stages.save': {
     stages: DEFAULT_STAGES.map(({ name: _name, ...stage }) => stage),
   },
+  'analytics.saveSettings': { benchmarks: { proposal: 0.6 }, bands: { large: 1_000_000, medium: 200_000 } },
 };
 
 const busy = (r: Result<unknown>) => (r.ok ? null : r.error.code === 'busy' ? r.error : null);
@@ -58,6 +59,7 @@ describe('the write lock', () => {
   it('is declared by the channels that write, and only by them', () => {
     expect(writing.sort()).toEqual(
       [
+        'analytics.saveSettings',
         'demo.generate',
         'import.apply',
         'notes.delete',

@@ -15,7 +15,8 @@ import { valueAt } from './deal-state';
  * as-of give `openCount` and `stalled`; deals won in the window give the sales cycle.
  *
  * Drill cells: `visits:<key>` (deals with a completed visit counted there), `open:<key>`,
- * `stalled:<key>`, `cycle` (won in the window), `closed` (closed in the window).
+ * `stalled:<key>`, `cycle` (won in the window), `cycle:<YYYY-MM>` (won in the window in that
+ * month), `closed` (closed in the window).
  */
 export function velocityReport(
   s: Snapshot,
@@ -90,7 +91,8 @@ export function velocityReport(
       cycles.add((wonAt - createdAt[d]!) / DAY_MS);
       if (distribution) wonMonths.push(monthIndex(wonAt));
       wonCents += valueAt(s.amount, d, asOf);
-      if (wanted === 'cycle') members.deals.push(d);
+      if (wanted === 'cycle' || (wanted !== null && wanted === `cycle:${monthLabel(monthIndex(wonAt))}`))
+        members.deals.push(d);
     }
     if (wonInWindow || (lostAt >= from && lostAt < to)) {
       closed++;

@@ -13,6 +13,9 @@ import { useReport } from './useReport';
 import { useSharedFilters } from './useSharedFilters';
 import { ReportState, ViewFrame } from './ViewFrame';
 
+/** Rows drawn at once; the rest open in the deals table, which pages through any number. */
+const SHOWN = 300;
+
 /** The list a review starts from: open deals with their flags and each flag's reason in words. */
 export function AttentionScreen() {
   const { t } = useTranslation();
@@ -22,7 +25,10 @@ export function AttentionScreen() {
   const attention = useReport('report.attention', scope);
   const [shown, setShown] = useState<AttentionFlag[]>([...ATTENTION_FLAGS]);
   const report = attention.data;
-  const rows = (report?.deals ?? []).filter((d) => d.flags.some((f) => shown.includes(f)));
+  // The largest deals first: a review starts where the most money is at risk.
+  const rows = (report?.deals ?? [])
+    .filter((d) => d.flags.some((f) => shown.includes(f)))
+    .sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
   const counts = Object.fromEntries(
     ATTENTION_FLAGS.map((f) => [f, report?.deals.filter((d) => d.flags.includes(f)).length ?? 0]),
   );
@@ -102,7 +108,7 @@ export function AttentionScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, 500).map((d) => (
+            {rows.slice(0, SHOWN).map((d) => (
               <Table.Tr key={d.id} data-testid="attention-row" data-deal-id={d.id}>
                 <Table.Th scope="row">
                   <Text size="sm" fw={600}>
@@ -127,6 +133,14 @@ export function AttentionScreen() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {rows.length > SHOWN && scope && (
+        <Button
+          variant="light"
+          onClick={() => openDrill({ report: 'attention', scope, cell: 'all' }, t('attentionView.title'))}
+        >
+          {t('attentionView.more', { shown: SHOWN, count: rows.length })}
+        </Button>
       )}
     </ViewFrame>
   );

@@ -289,7 +289,7 @@ export function OverviewScreen() {
                   testId="figure-win-rate"
                 />
                 <Figure
-                  label={t('funnelView.title')}
+                  label={t('overview.cohortWinRate')}
                   value={pct(f?.winRate)}
                   previous={fb ? pct(fb.winRate) : null}
                   current={f?.winRate}

@@ -311,6 +311,7 @@ export const en = {
     medianCycle: 'Median sales cycle',
     stageDays: 'Median days per stage',
     winRate: 'Win rate',
+    cohortWinRate: 'Win rate of the deals created in the period',
     stageConversion: 'Stage conversion',
   },
   funnelView: {
@@ -371,6 +372,7 @@ export const en = {
     count_other: '{{count}} deals need attention',
     emptyTitle: 'Nothing needs attention',
     emptyBody: 'No open deal is stalled, inactive, overdue, pushed, shrunk or without a next step.',
+    more: 'Showing the {{shown}} largest of {{count}}: open them all in the deals table',
     filterFlags: 'Show flags',
   },
   flags: {

@@ -302,6 +302,7 @@ export const zhCN: Messages = {
     medianCycle: '销售周期中位数',
     stageDays: '各阶段中位停留天数',
     winRate: '赢单率',
+    cohortWinRate: '期间内创建商机的赢单率',
     stageConversion: '阶段转化率',
   },
   funnelView: {
@@ -362,6 +363,7 @@ export const zhCN: Messages = {
     count_other: '{{count}} 个商机需要关注',
     emptyTitle: '没有需要关注的商机',
     emptyBody: '没有停滞、未跟进、逾期、多次推迟、金额缩水或缺少下一步的进行中商机。',
+    more: '显示金额最大的 {{shown}} 个，共 {{count}} 个：在商机表中查看全部',
     filterFlags: '显示标记',
   },
   flags: {
