@@ -79,7 +79,10 @@ async function start(): Promise<void> {
   try {
     if (!workspacePath) throw new Error('FUNNEL_WORKSPACE is not set');
     workspace = await ensureWorkspace(workspacePath, nativeBinding ? { nativeBinding } : {});
-    const registry = createBackend(workspace, ports.emit, nativeBinding ? { nativeBinding } : {});
+    const registry = createBackend(workspace, ports.emit, {
+      warmAnalytics: true,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
     resolveBackend(registry);
     parent.postMessage({ type: 'ready' });
   } catch (e) {

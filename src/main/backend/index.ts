@@ -15,6 +15,11 @@ import { workspaceHandlers } from './workspace/handlers';
 export interface BackendOptions {
   /** The better-sqlite3 addon for this runtime, passed on to import workers. */
   nativeBinding?: string;
+  /**
+   * Build the analytics snapshot right after start-up (the app and browser mode), so the
+   * first view does not wait for it; the command line builds only what a command asks.
+   */
+  warmAnalytics?: boolean;
 }
 
 /**
@@ -26,8 +31,9 @@ export function createBackend(
   emit: Emit = () => undefined,
   options: BackendOptions = {},
 ): Registry {
-  const analytics = new AnalyticsStore(ws);
-  const ctx: BackendContext = { ws, emit, analytics, ...options };
+  const analytics = new AnalyticsStore(ws, (version) => emit('analytics.ready', { version }));
+  const { warmAnalytics, ...rest } = options;
+  const ctx: BackendContext = { ws, emit, analytics, ...rest };
   // Every write may change what the reports see; the snapshot re-reads what changed
   // before the next report (and before anyone hears workspace.changed).
   const registry = new Registry(emit, { afterWrite: () => analytics.invalidate() });
@@ -41,5 +47,6 @@ export function createBackend(
   registry.handleArea(reportHandlers(ctx));
   registry.handleArea(stageHandlers(ctx));
   registry.assertComplete();
+  if (warmAnalytics) analytics.warm();
   return registry;
 }

@@ -27,7 +27,9 @@ export async function serveCommand(argv: string[]): Promise<void> {
   }
   // The registry needs an emitter before the server that carries events exists.
   const events: { server?: RunningServer } = {};
-  const registry = createBackend(ws, (event, payload) => events.server?.emit(event, payload));
+  const registry = createBackend(ws, (event, payload) => events.server?.emit(event, payload), {
+    warmAnalytics: true,
+  });
   const server = await startServer({ registry, rendererDir, ...(port ? { port } : {}) });
   events.server = server;
   console.log(`Funnel Workbench is serving ${ws.path}`);

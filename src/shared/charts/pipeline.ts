@@ -18,7 +18,12 @@ export function pipelineTrendChart(report: PipelineReport, ctx: ChartContext): E
       { type: 'value', name: t.deals, minInterval: 1 },
     ],
     series: [
-      { type: 'bar', name: t.amount, data: report.trend.map((p) => p.amount), barMaxWidth: 40 },
+      {
+        type: 'bar',
+        name: t.amount,
+        data: report.trend.map((p) => ({ value: p.amount, drill: `open@${p.at}` })),
+        barMaxWidth: 40,
+      },
       { type: 'line', name: t.deals, yAxisIndex: 1, data: report.trend.map((p) => p.open), symbolSize: 8 },
     ],
   };

@@ -5,9 +5,15 @@ export interface Events {
   /** Announced by the registry after a writing channel succeeds (see `ChannelSpec.writes`). */
   'workspace.changed': { reason: WriteActivity };
   'import.progress': { phase: 'checking' | 'writing'; done: number; total: number };
+  /** The analytics snapshot was built in the background: figures that waited for it can be fetched. */
+  'analytics.ready': { version: number };
 }
 export type EventName = keyof Events;
 
 /** The event names as data (the sandboxed preload checks names without zod). */
-const eventNames: Record<EventName, true> = { 'workspace.changed': true, 'import.progress': true };
+const eventNames: Record<EventName, true> = {
+  'workspace.changed': true,
+  'import.progress': true,
+  'analytics.ready': true,
+};
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);

@@ -84,6 +84,9 @@ describe('drill-through to the deals table', () => {
   it('shows each row’s attention flags at the workspace’s now and filters by them', async () => {
     // The table lists deals as stored (G's win at the clock's instant is already in its
     // stage column; F, created after the clock, is listed but has no state to flag yet).
+    // The table shows flags once the engine has its snapshot (any report builds it; the
+    // app and browser mode build it when the workspace opens).
+    await call(registry, 'report.attention', {});
     const page = await list({ status: 'all' });
     expect(Object.fromEntries(page.rows.map((r) => [r.id, r.flags]))).toEqual({
       A: [],

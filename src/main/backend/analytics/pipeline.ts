@@ -14,7 +14,8 @@ export const DEFAULT_BANDS = { large: 1_000_000, medium: 200_000 };
  * and their stage at as-of is open), counted and valued at as-of by stage, by size band
  * and by product; and the same count and value at the end of each of the months before.
  *
- * Drill cells: `open`, `stage:<key>`, `band:<band>`, `product:<name>`.
+ * Drill cells: `open`, `stage:<key>`, `band:<band>`, `product:<name>`, `open@<ISO instant>` (a
+ * trend point: the deals open then).
  */
 export function pipelineReport(
   s: Snapshot,
@@ -75,13 +76,16 @@ export function pipelineReport(
   const trend = instants.map((t) => {
     let n = 0;
     let value = 0;
+    const at = new Date(t).toISOString();
+    const drilling = wanted === `open@${at}`;
     for (let d = 0; d < count; d++) {
       if (!(createdAt[d]! < t) || deletedAt[d]! < t || !keep.keeps(d)) continue;
       if (view.kind[s.visits.stage[visitAt(s, d, t)]!] !== OPEN) continue;
       n++;
       value += valueAt(s.amount, d, t);
+      if (drilling) members.deals.push(d);
     }
-    return { at: new Date(t).toISOString(), open: n, amount: toMoney(value) };
+    return { at, open: n, amount: toMoney(value) };
   });
 
   return {

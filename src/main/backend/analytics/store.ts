@@ -19,11 +19,37 @@ export class AnalyticsStore {
   private dataVersion = -1;
   private stale = true;
 
-  constructor(private readonly ws: Db) {}
+  constructor(
+    private readonly ws: Db,
+    /** Told when a background build (warm) has finished. */
+    private readonly onReady: (version: number) => void = () => undefined,
+  ) {}
 
   /** This process wrote to the workspace: the next report re-reads what changed. */
   invalidate(): void {
     this.stale = true;
+  }
+
+  /**
+   * The snapshot if it is up to date, else null, without building: for callers that can
+   * do without (the deals table's flags column) rather than wait seconds on a large
+   * workspace's first build.
+   */
+  ready(): Snapshot | null {
+    const dataVersion = this.ws.sqlite.pragma('data_version', { simple: true }) as number;
+    return this.snapshot && !this.stale && dataVersion === this.dataVersion ? this.snapshot : null;
+  }
+
+  /** Builds (or refreshes) the snapshot soon, off the current call: after a workspace opens. */
+  warm(delayMs = 50): void {
+    setTimeout(() => {
+      try {
+        if (this.ready()) return;
+        this.onReady(this.current().version);
+      } catch {
+        // A failed build is retried, and reported, by the next report that needs it.
+      }
+    }, delayMs).unref?.();
   }
 
   current(): Snapshot {

@@ -11,7 +11,13 @@ export const pipelineHandlers = ({ ws, analytics }: BackendContext): Handlers<ty
   'pipeline.facets': () => listFacets(ws),
   'pipeline.list': (query) => {
     const now = workspaceNow(ws);
-    const snapshot = analytics.current();
+    // The flags column waits for no build: until the snapshot is ready (the first seconds
+    // after a large workspace opens) rows come without flags, and the build is started.
+    // Filtering by flags or a drill-through needs the engine, and builds it if need be.
+    const needsEngine = Boolean(query.filter.drill) || Boolean(query.filter.flags?.length);
+    const snapshot = needsEngine ? analytics.current() : analytics.ready();
+    if (!snapshot) analytics.warm();
+    if (!snapshot) return listDeals(ws.db, loadStages(ws), now, query);
     const flags = flagsAt(snapshot, now);
     // The engine names the deals of a drill-through and of the flags filter; SQL pages them.
     let only: number[] | null = null;

@@ -30,8 +30,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': '#6b7178',
     '--mantine-color-placeholder': '#6b7178',
-    // The active navigation entry's text, readable on its tint also while hovered.
-    '--funnel-nav-active': 'var(--mantine-color-blue-9)',
+    // The active navigation entry's text, readable on its tint also while hovered
+    // (Mantine's blue-9 on the hovered tint is 4.0:1; this is 7:1).
+    '--funnel-nav-active': '#0c3a66',
   },
   dark: {
     '--mantine-color-dimmed': '#a0a0a0',

@@ -20,4 +20,11 @@ export function useWorkspaceEvents(): void {
       }),
     [api, queryClient],
   );
+  // The deals table is listed before the analytics snapshot of a large workspace is built;
+  // once it is, the rows are fetched again with their attention flags.
+  useEffect(
+    () =>
+      api.on('analytics.ready', () => void queryClient.invalidateQueries({ queryKey: ['pipeline.list'] })),
+    [api, queryClient],
+  );
 }
