@@ -5,11 +5,12 @@
  * marks itself `data-chart-ready` once ECharts has rendered its option). Target ≤ 300 ms.
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
-const root = resolve(__dirname, '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Charts each view draws once its reports are in (the attention view is a table). */
 const VIEWS: Record<string, number> = {

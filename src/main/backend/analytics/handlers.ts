@@ -21,7 +21,13 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
   'report.changes': (scope) => changesReport(analytics.current(), scope, workspaceNow(ws)),
   'report.cohorts': (scope) => cohortsReport(analytics.current(), scope, workspaceNow(ws)),
   'report.attention': (scope) => attentionReport(analytics.current(), scope, workspaceNow(ws)),
-  'report.pipeline': (scope) => pipelineReport(analytics.current(), scope, workspaceNow(ws)),
+  // The size bands the manager set apply unless the caller names its own.
+  'report.pipeline': (scope) =>
+    pipelineReport(
+      analytics.current(),
+      { ...scope, bands: scope.bands ?? settingsOf(ws).bands },
+      workspaceNow(ws),
+    ),
   'report.reps': (scope) => repsReport(analytics.current(), scope, workspaceNow(ws)),
   'analytics.settings': () =>
     readSetting<AnalyticsSettings | null>(ws, 'analytics', null) ?? defaultSettings(ws),
@@ -30,6 +36,9 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
     return settings;
   },
 });
+
+const settingsOf = (ws: BackendContext['ws']): AnalyticsSettings =>
+  readSetting<AnalyticsSettings | null>(ws, 'analytics', null) ?? defaultSettings(ws);
 
 /**
  * The field's benchmark conversions for the later stage steps (60% / 40% / 30%: the

@@ -5,6 +5,7 @@ import { toMoney } from './money';
 import { DealScope, frame, Members, resolveWindow } from './scope';
 import type { Snapshot } from './snapshot';
 import { OPEN, stageView } from './stage-view';
+import { timelineSummary } from './summary';
 
 /** Default deal-size bands, in the workspace currency: 1,000,000 and 200,000 (a B2B default the manager edits). */
 export const DEFAULT_BANDS = { large: 1_000_000, medium: 200_000 };
@@ -73,20 +74,33 @@ export function pipelineReport(
     (t) => t < w.asOf,
   );
   instants.push(w.asOf);
-  const trend = instants.map((t) => {
-    let n = 0;
-    let value = 0;
-    const at = new Date(t).toISOString();
-    const drilling = wanted === `open@${at}`;
-    for (let d = 0; d < count; d++) {
-      if (!(createdAt[d]! < t) || deletedAt[d]! < t || !keep.keeps(d)) continue;
-      if (view.kind[s.visits.stage[visitAt(s, d, t)]!] !== OPEN) continue;
-      n++;
-      value += valueAt(s.amount, d, t);
-      if (drilling) members.deals.push(d);
+  // One pass for all the trend's instants: the deal's scope is decided once.
+  const trendOpen = new Float64Array(instants.length);
+  const trendCents = new Float64Array(instants.length);
+  const trendCells = instants.map((t) => `open@${new Date(t).toISOString()}`);
+  const drillAt = wanted === null ? -1 : trendCells.indexOf(wanted);
+  const summary = timelineSummary(s);
+  const first = instants[0]!;
+  for (let d = 0; d < count; d++) {
+    // Closed for good before the first instant: open at none of them.
+    if (summary.lastEntered[d]! < first && summary.lastKind[d] !== OPEN) continue;
+    if (!keep.keeps(d)) continue;
+    for (let k = 0; k < instants.length; k++) {
+      const t = instants[k]!;
+      if (!(createdAt[d]! < t) || deletedAt[d]! < t) continue;
+      const kindAt =
+        summary.lastEntered[d]! < t ? summary.lastKind[d]! : view.kind[s.visits.stage[visitAt(s, d, t)]!]!;
+      if (kindAt !== OPEN) continue;
+      trendOpen[k]!++;
+      trendCents[k]! += valueAt(s.amount, d, t);
+      if (k === drillAt) members.deals.push(d);
     }
-    return { at, open: n, amount: toMoney(value) };
-  });
+  }
+  const trend = instants.map((t, k) => ({
+    at: new Date(t).toISOString(),
+    open: trendOpen[k]!,
+    amount: toMoney(trendCents[k]!),
+  }));
 
   return {
     ...frame(w, s),

@@ -105,7 +105,7 @@ export function OverviewScreen() {
   });
   const bands = settings.data?.bands;
   const prev = useMemo(() => (scope ? previousScope(scope) : null), [scope]);
-  const pipeline = useReport('report.pipeline', scope && bands ? { ...scope, bands } : null);
+  const pipeline = useReport('report.pipeline', scope);
   const pipelineBefore = useReport('report.pipeline', prev ? { ...prev, trendMonths: 1 } : null);
   const velocity = useReport('report.velocity', scope);
   const velocityBefore = useReport('report.velocity', prev);
@@ -133,6 +133,7 @@ export function OverviewScreen() {
     const next = { ...settings.data, bands: { ...settings.data.bands, ...changes } };
     if (next.bands.large < next.bands.medium) return;
     queryClient.setQueryData(['analytics.settings'], next);
+    // Saving announces a change: every report, the pipeline's bands included, refetches.
     await api.invoke('analytics.saveSettings', next);
   };
   const v = velocity.data;
