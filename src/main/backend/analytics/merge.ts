@@ -40,10 +40,8 @@ export function mergeColumns(
   }
   function strings(pick: (d: DealColumns) => readonly string[]): string[] {
     const source = pick(previous.deals);
-    const out: string[] = [];
-    for (const [a, b] of runs) for (let i = a; i < b; i++) out.push(source[i]!);
-    for (const text of pick(fresh.deals)) out.push(text);
-    return out;
+    // Native slices and one concat: element-wise pushes of 200k strings cost ten times more.
+    return ([] as string[]).concat(...runs.map(([a, b]) => source.slice(a, b)), pick(fresh.deals));
   }
   /** One CSR timeline: `start` offsets and value arrays row-aligned with them. */
   function csr(pick: (s: Snapshot) => { start: Int32Array; values: Typed[] }) {

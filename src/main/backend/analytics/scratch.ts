@@ -30,3 +30,12 @@ export function dealSample(s: Snapshot): DurationSample {
   if (!sample) dealSamples.set(s, (sample = new DurationSample(new Float64Array(s.deals.count))));
   return sample.reset();
 }
+
+const masks = new WeakMap<Snapshot, Uint8Array>();
+
+/** One reusable byte per deal, cleared: which deals a report kept. */
+export function dealMask(s: Snapshot): Uint8Array {
+  let mask = masks.get(s);
+  if (!mask) masks.set(s, (mask = new Uint8Array(s.deals.count)));
+  return mask.fill(0);
+}

@@ -3,7 +3,7 @@ import { median, ratio } from '@shared/domain/statistics';
 import { DAY_MS, monthIndex, monthLabel } from '@shared/time';
 import { toMoney } from './money';
 import { frame, DealScope, Members, resolveWindow } from './scope';
-import { dealSample, visitSamples } from './scratch';
+import { dealMask, dealSample, visitSamples } from './scratch';
 import type { Snapshot } from './snapshot';
 import { LOST, OPEN, stageView, WON } from './stage-view';
 import { exitIndex, firstExitFrom, timelineSummary } from './summary';
@@ -57,10 +57,12 @@ export function velocityReport(
   // as-of is after the deal's last change, else by walking its visits up to as-of).
   const { lastEntered, lastKind } = summary;
   const settledBefore = Math.min(from, asOf);
+  const counted = dealMask(s);
   for (let d = 0; d < count; d++) {
     // Closed for good before the window began (and before as-of): nothing of it counts here.
     if (lastEntered[d]! < settledBefore && lastKind[d] !== OPEN) continue;
     if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
+    counted[d] = 1;
     const end = start[d + 1]!;
     let wonAt = NEVER;
     let lostAt = NEVER;
@@ -113,10 +115,13 @@ export function velocityReport(
     // The deal exists at as-of (it left a stage before it); without a filter, only its
     // deletion is left to check, read beside the visit.
     const filtered = keep.filters;
+    // With a filter, the per-deal pass above already decided each deal (`counted`): one
+    // byte per deal read here instead of the filter's owner timeline. A deal it skipped as
+    // settled before the window has no visit ending in it.
     for (let i = firstExitFrom(exit, from), last = firstExitFrom(exit, until); i < last; i++) {
       if (gone[i]! < asOf) continue;
       const d = deal[i]!;
-      if (filtered && !keep.keeps(d)) continue;
+      if (filtered && !counted[d]) continue;
       sample.addInBucket(days[i]!, bucket[i]!);
       if (seen && !seen.has(d)) {
         seen.add(d);
