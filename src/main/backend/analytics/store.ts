@@ -1,6 +1,7 @@
 import type { Db } from '../db/query';
 import { buildSnapshot, patchSnapshot } from './load';
 import type { Snapshot } from './snapshot';
+import { exitIndex, timelineSummary } from './summary';
 
 /**
  * The one owner of a workspace's analytics snapshot. A report asks for `current()`: the
@@ -45,7 +46,11 @@ export class AnalyticsStore {
     setTimeout(() => {
       try {
         if (this.ready()) return;
-        this.onReady(this.current().version);
+        const snapshot = this.current();
+        // The derived indexes too, so the first report after opening pays for none of them.
+        timelineSummary(snapshot);
+        exitIndex(snapshot);
+        this.onReady(snapshot.version);
       } catch {
         // A failed build is retried, and reported, by the next report that needs it.
       }
