@@ -6,24 +6,47 @@ import { dayNumber } from '@shared/time';
 import { Dictionary } from './dictionary';
 import type { Dictionaries, FieldTimeline, Snapshot } from './snapshot';
 
-/** One deal as the loader reads it: columns in storage units. */
-export interface DealInput {
-  seq: number;
-  id: string;
-  name: string;
-  account: string;
-  owner: string;
-  team: string;
-  amountCents: number;
-  stage: string;
-  createdAt: number;
-  closeDate: string | null;
-  forecastCategory: string;
-  product: string;
-  nextStep: string;
-  lastActivityAt: number | null;
-  deletedAt: number | null;
-}
+/**
+ * One deal as the loader reads it, columns in storage units, as a row array (in this
+ * order) rather than an object: better-sqlite3 builds arrays a third faster, and the
+ * loader reads 200k of them.
+ */
+export type DealInput = readonly [
+  seq: number,
+  id: string,
+  name: string,
+  account: string,
+  owner: string,
+  team: string,
+  amountCents: number,
+  stage: string,
+  createdAt: number,
+  closeDate: string | null,
+  forecastCategory: string,
+  product: string,
+  nextStep: string,
+  lastActivityAt: number | null,
+  deletedAt: number | null,
+];
+
+/** The columns of DealInput, in its order (load.ts selects them so). */
+export const DEAL_INPUT_COLUMNS = [
+  'seq',
+  'id',
+  'name',
+  'account',
+  'owner',
+  'team',
+  'amount_cents',
+  'stage',
+  'created_at',
+  'close_date',
+  'forecast_category',
+  'product',
+  'next_step',
+  'last_activity_at',
+  'deleted_at',
+] as const;
 
 /** The field letters of the loader's history codes: stage, amount, close_date, forecast_category (owner: o). */
 const S = 's'.charCodeAt(0);
@@ -130,17 +153,18 @@ export class SnapshotBuilder {
    */
   add(deal: DealInput, codes: string, values: readonly string[]): void {
     const d = this.dictionaries;
-    this.seq.push(deal.seq);
-    this.id.push(deal.id);
-    this.name.push(deal.name);
-    this.account.push(deal.account);
-    this.createdAt.push(deal.createdAt);
-    this.createdMonth.push(monthIndex(deal.createdAt));
-    this.deletedAt.push(deal.deletedAt ?? Number.POSITIVE_INFINITY);
-    this.lastActivityAt.push(deal.lastActivityAt ?? Number.NaN);
-    this.team.push(d.team.code(deal.team));
-    this.product.push(d.product.code(deal.product));
-    this.noNextStep.push(hasNoNextStep(deal.nextStep) ? 1 : 0);
+    const createdAt = deal[8];
+    this.seq.push(deal[0]);
+    this.id.push(deal[1]);
+    this.name.push(deal[2]);
+    this.account.push(deal[3]);
+    this.createdAt.push(createdAt);
+    this.createdMonth.push(monthIndex(createdAt));
+    this.deletedAt.push(deal[14] ?? Number.POSITIVE_INFINITY);
+    this.lastActivityAt.push(deal[13] ?? Number.NaN);
+    this.team.push(d.team.code(deal[5]));
+    this.product.push(d.product.code(deal[11]));
+    this.noNextStep.push(hasNoNextStep(deal[12]) ? 1 : 0);
 
     // The stage timeline: from created_at in the stage of the earliest stage row (or the
     // column without rows), then a new visit at each row of another stage. A row stamped
@@ -152,7 +176,7 @@ export class SnapshotBuilder {
       const comma = codes.indexOf(',', pos);
       const end = comma < 0 ? codes.length : comma;
       const field = codes.charCodeAt(pos);
-      const at = Math.max(Number(codes.slice(pos + 1, end)), deal.createdAt);
+      const at = Math.max(Number(codes.slice(pos + 1, end)), createdAt);
       pos = end + 1;
       const value = values[i]!;
       if (field === S) {
@@ -160,7 +184,7 @@ export class SnapshotBuilder {
         if (current === -1) {
           current = code;
           this.visitStage.push(code);
-          this.visitEntered.push(deal.createdAt);
+          this.visitEntered.push(createdAt);
         } else if (code !== current) {
           current = code;
           this.visitStage.push(code);
@@ -181,14 +205,14 @@ export class SnapshotBuilder {
       }
     }
     if (current === -1) {
-      this.visitStage.push(d.stage.code(deal.stage));
-      this.visitEntered.push(deal.createdAt);
+      this.visitStage.push(d.stage.code(deal[7]));
+      this.visitEntered.push(createdAt);
     }
     this.visitStart.push(this.visitStage.length);
-    this.amount.close(deal.amountCents);
-    this.closeDay.close(closeDayOf(deal.closeDate));
-    this.category.close(d.category.code(deal.forecastCategory));
-    this.owner.close(d.owner.code(deal.owner));
+    this.amount.close(deal[6]);
+    this.closeDay.close(closeDayOf(deal[9]));
+    this.category.close(d.category.code(deal[10]));
+    this.owner.close(d.owner.code(deal[4]));
   }
 
   /** Adds deal `i` of `from` unchanged (both snapshots share the dictionaries). */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/query';
 import { loadStages } from '../stages/model';
-import { newDictionaries, SnapshotBuilder, type DealInput } from './builder';
+import { DEAL_INPUT_COLUMNS, newDictionaries, SnapshotBuilder, type DealInput } from './builder';
 import { mergeColumns } from './merge';
 import type { Snapshot } from './snapshot';
 
@@ -16,10 +16,7 @@ import type { Snapshot } from './snapshot';
  * time order with ties in insertion (file) order, the order every rule needs;
  * tests/unit/analytics/snapshot.test.ts pins that order with ties inserted out of order.
  */
-const DEALS_SQL = `select seq, id, name, account, owner, team, amount_cents as amountCents, stage,
-  created_at as createdAt, close_date as closeDate, forecast_category as forecastCategory, product,
-  next_step as nextStep, last_activity_at as lastActivityAt, deleted_at as deletedAt
-  from deals`;
+const DEALS_SQL = `select ${DEAL_INPUT_COLUMNS.join(', ')} from deals`;
 
 const HISTORY_SQL = `select deal_seq,
   group_concat(case field when 'stage' then 's' when 'amount' then 'a' when 'close_date' then 'c'
@@ -43,6 +40,7 @@ export function readDeals(ws: Db, builder: SnapshotBuilder, revision: number): v
   const params = revision < 0 ? [] : [revision];
   const deals = ws.sqlite
     .prepare(`${DEALS_SQL}${where} order by seq`)
+    .raw(true)
     .iterate(...params) as IterableIterator<DealInput>;
   const history = ws.sqlite
     .prepare(`${HISTORY_SQL}${revision < 0 ? '' : ` where ${CHANGED}`} group by deal_seq order by deal_seq`)
@@ -51,8 +49,9 @@ export function readDeals(ws: Db, builder: SnapshotBuilder, revision: number): v
   let next = history.next();
   for (const deal of deals) {
     // Deals without history have no row here: skip nothing, wait for the next seq.
-    while (!next.done && next.value[0] < deal.seq) next = history.next();
-    if (!next.done && next.value[0] === deal.seq) {
+    const seq = deal[0];
+    while (!next.done && next.value[0] < seq) next = history.next();
+    if (!next.done && next.value[0] === seq) {
       builder.add(deal, next.value[1], JSON.parse(next.value[2]) as string[]);
       next = history.next();
     } else builder.add(deal, '', []);
