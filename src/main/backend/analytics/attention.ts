@@ -92,7 +92,8 @@ export function attentionReport(
       stage: st.key,
       daysInStage,
       pushCount,
-      flags: [...flags],
+      // Shared per combination (read-only): thousands of rows need no array each.
+      flags: flags as AttentionFlag[],
       name: s.deals.name[d]!,
       account: s.deals.account[d]!,
       owner: owners[valueAt(s.owner, d, asOf)]!,
