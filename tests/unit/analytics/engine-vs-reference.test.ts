@@ -10,6 +10,8 @@ import type {
 import type { Stage } from '@shared/domain/stages';
 import { DAY_MS } from '@shared/time';
 import { refAttention, refChanges, refCohorts, refFunnel, refVelocity, type RefDeal } from './reference';
+import { buildSnapshot } from '@backend/analytics/load';
+import { EVERY, exitIndex } from '@backend/analytics/exit-index';
 import { call, workspaceOf } from './support';
 
 /**
@@ -253,5 +255,38 @@ describe('the analytics engine agrees with the reference implementation of PRODU
       ),
       { numRuns: RUNS },
     );
+  }, 120_000);
+
+  it('velocity over more visits per stage than the exit index keeps running totals for', async () => {
+    // Thousands of deals, so a window's durations come from checkpoints of the running
+    // totals, partial runs on both sides, and deleted deals taken out.
+    const [stages] = fc.sample(stageModel, { seed: 7, numRuns: 1 });
+    const [extra] = fc.sample(
+      fc.array(fc.tuple(fc.constantFrom(...KEYS), instant), { minLength: 30_000, maxLength: 30_000 }),
+      { seed: 5, numRuns: 1 },
+    );
+    const deals = Array.from({ length: 3000 }, (_, i) => {
+      const deal = fc.sample(fc.noBias(dealArb(i)), { seed: i, numRuns: 1 })[0]!;
+      // Ten more stage rows each: about 5,000 completed visits per stage.
+      const rows = extra!.slice(i * 10, i * 10 + 10).map(([value, changedAt]) => ({ field: 'stage', value, changedAt }));
+      return { ...deal, history: [...deal.history, ...rows] };
+    });
+    const { ws, registry } = await workspaceOf(stages!, deals);
+    const longest = Math.max(...exitIndex(buildSnapshot(ws, 1)).map((index) => index.exit.length));
+    expect(longest).toBeGreaterThan(2 * EVERY);
+    const queries = fc.sample(queryOf(deals), { seed: 11, numRuns: 40 });
+    for (const raw of queries) {
+      const q = defined(raw);
+      const velocity = await call<VelocityReport>(registry, 'report.velocity', q);
+      close(
+        {
+          stages: velocity.stages.map(({ dwellLimitDays: _, ...st }) => st),
+          salesCycle: velocity.salesCycle,
+          winRate: velocity.winRate,
+          velocityPerDay: velocity.velocityPerDay,
+        },
+        refVelocity(stages!, deals, q),
+      );
+    }
   }, 120_000);
 });

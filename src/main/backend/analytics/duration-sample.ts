@@ -13,11 +13,26 @@ import { select } from '@shared/domain/statistics';
  * selected in.
  */
 const PER_DAY = 16;
-const BUCKETS = 256 * PER_DAY;
+export const BUCKETS = 256 * PER_DAY;
+const DAY_MS = 86_400_000;
 export function bucketOf(days: number): number {
   // Truncation is floor for the non-negative values; the clamps keep the order at both ends.
   const b = (days * PER_DAY) | 0;
   return b < 0 || days < 0 ? 0 : b >= BUCKETS || days >= BUCKETS / PER_DAY ? BUCKETS - 1 : b;
+}
+
+/**
+ * Rows [first, last) of someone else's columns (an exit index) taken as a sample's values
+ * without copying them: lengths in ms, their buckets, and the rows' deletion times, a row
+ * deleted before asOf left out.
+ */
+export interface RangeSource {
+  ms: Float64Array;
+  bucket: Uint16Array;
+  deletedAt: Float64Array;
+  first: number;
+  last: number;
+  asOf: number;
 }
 
 export class DurationSample {
@@ -28,6 +43,8 @@ export class DurationSample {
   private readonly slot = new Int32Array(BUCKETS).fill(-1);
   count = 0;
   sum = 0;
+  /** Set by `takeRange`: the values live there, not in `values`. */
+  private range: RangeSource | null = null;
 
   /** `values`: room for the most values this sample will hold (reused, never grown). */
   constructor(private readonly values: Float64Array) {
@@ -36,10 +53,31 @@ export class DurationSample {
 
   /** Empties the sample for another report. */
   reset(): this {
-    if (this.count) this.histogram.fill(0);
+    if (this.count || this.range) this.histogram.fill(0);
+    this.range = null;
     this.count = 0;
     this.sum = 0;
     return this;
+  }
+
+  /**
+   * Makes an empty sample hold the rows of `source` (see RangeSource), whose histogram,
+   * count and sum in ms `totals` computes into the histogram it is given. False, with the
+   * sample left empty, when `totals` cannot (returns null): the caller adds the rows itself.
+   */
+  takeRange(
+    source: RangeSource,
+    totals: (histogram: Int32Array) => { count: number; ms: number } | null,
+  ): boolean {
+    const got = totals(this.histogram);
+    if (got === null) {
+      this.histogram.fill(0);
+      return false;
+    }
+    this.range = source;
+    this.count = got.count;
+    this.sum = got.ms / DAY_MS;
+    return true;
   }
 
   add(days: number): void {
@@ -57,12 +95,17 @@ export class DurationSample {
   /** How many values are strictly greater than `limit`. */
   countAbove(limit: number): number {
     let n = 0;
-    for (let i = 0; i < this.count; i++) if (this.values[i]! > limit) n++;
+    const range = this.range;
+    if (range) {
+      const { ms, deletedAt, last, asOf } = range;
+      for (let i = range.first; i < last; i++) if (!(deletedAt[i]! < asOf) && ms[i]! / DAY_MS > limit) n++;
+    } else for (let i = 0; i < this.count; i++) if (this.values[i]! > limit) n++;
     return n;
   }
 
   /** The value added i-th (0-based), for callers that pair values with their own columns. */
   at(i: number): number {
+    if (this.range) throw new Error('a sample over a range has no order of addition');
     return this.values[i]!;
   }
 
@@ -100,10 +143,18 @@ export class DurationSample {
     const filled = buckets.map(() => 0);
     const slot = this.slot;
     buckets.forEach((b, m) => (slot[b] = m));
-    for (let i = 0; i < this.count; i++) {
-      const m = slot[this.buckets[i]!]!;
-      if (m >= 0) members[m]![filled[m]!++] = this.values[i]!;
-    }
+    const range = this.range;
+    if (range) {
+      const { ms, bucket, deletedAt, last, asOf } = range;
+      for (let i = range.first; i < last; i++) {
+        const m = slot[bucket[i]!]!;
+        if (m >= 0 && !(deletedAt[i]! < asOf)) members[m]![filled[m]!++] = ms[i]! / DAY_MS;
+      }
+    } else
+      for (let i = 0; i < this.count; i++) {
+        const m = slot[this.buckets[i]!]!;
+        if (m >= 0) members[m]![filled[m]!++] = this.values[i]!;
+      }
     for (const b of buckets) slot[b] = -1;
     for (const w of wanted) {
       const m = buckets.indexOf(w.bucket);

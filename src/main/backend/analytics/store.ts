@@ -1,7 +1,10 @@
 import type { Db } from '../db/query';
 import { buildSnapshot, patchSnapshot } from './load';
 import type { Snapshot } from './snapshot';
-import { exitIndex, timelineSummary } from './summary';
+import { closings } from './closings';
+import { exitIndex } from './exit-index';
+import { openVisitIndex } from './open-visits';
+import { timelineSummary } from './summary';
 
 /**
  * The one owner of a workspace's analytics snapshot. A report asks for `current()`: the
@@ -50,6 +53,8 @@ export class AnalyticsStore {
         // The derived indexes too, so the first report after opening pays for none of them.
         timelineSummary(snapshot);
         exitIndex(snapshot);
+        openVisitIndex(snapshot);
+        closings(snapshot);
         this.onReady(snapshot.version);
       } catch {
         // A failed build is retried, and reported, by the next report that needs it.

@@ -5,8 +5,12 @@ import { toMoney } from './money';
 import { frame, DealScope, Members, resolveWindow } from './scope';
 import { dealMask, dealSample, visitSamples } from './scratch';
 import type { Snapshot } from './snapshot';
-import { LOST, OPEN, stageView, WON } from './stage-view';
-import { exitIndex, firstExitFrom, timelineSummary } from './summary';
+import { stageView } from './stage-view';
+import { closings } from './closings';
+import { candidatesAt, openVisitIndex } from './open-visits';
+import { firstAtOrAfter } from './sorted';
+import { exitIndex, firstExitFrom, rangeTotals } from './exit-index';
+import { timelineSummary } from './summary';
 import { valueAt } from './deal-state';
 
 /**
@@ -26,10 +30,7 @@ export function velocityReport(
 ): VelocityReport {
   const w = resolveWindow(scope, now);
   const view = stageView(s);
-  const { kind } = view;
   const keep = new DealScope(s, w);
-  const { createdAt, deletedAt, count } = s.deals;
-  const { start, stage, enteredAt } = s.visits;
   const durations = visitSamples(s, 'durations');
   const ages = visitSamples(s, 'ages');
   const codes = view.open.map((st) => s.dictionaries.stage.find(st.key));
@@ -49,80 +50,80 @@ export function velocityReport(
   const asOf = w.asOf;
   const from = w.from;
   const to = w.to;
-  const NEVER = Number.POSITIVE_INFINITY;
+  const until = Math.min(to, asOf);
+  // Without a filter, a deal that changed stage or closed before as-of counts unless it
+  // was deleted by then (it was created before its first visit), read beside each row.
+  const filtered = keep.filters;
+  // With one, the deals it keeps, marked in ascending order (the scans below jump between deals).
+  const matches = filtered ? keep.mark(dealMask(s), s) : null;
 
-  const summary = timelineSummary(s);
-
-  // Per deal: the visit open at as-of, and the won and lost times (from the summary when
-  // as-of is after the deal's last change, else by walking its visits up to as-of).
-  const { lastEntered, lastKind } = summary;
-  const settledBefore = Math.min(from, asOf);
-  const counted = dealMask(s);
-  for (let d = 0; d < count; d++) {
-    // Closed for good before the window began (and before as-of): nothing of it counts here.
-    if (lastEntered[d]! < settledBefore && lastKind[d] !== OPEN) continue;
-    if (deletedAt[d]! < asOf || !keep.keeps(d)) continue;
-    counted[d] = 1;
-    const end = start[d + 1]!;
-    let wonAt = NEVER;
-    let lostAt = NEVER;
-    let v = end - 1;
-    if (lastEntered[d]! < asOf) {
-      wonAt = summary.wonAt[d]!;
-      lostAt = summary.lostAt[d]!;
-    } else {
-      for (v = start[d]!; v < end; v++) {
-        const k = kind[stage[v]!]!;
-        if (k === WON) {
-          if (wonAt === NEVER) wonAt = enteredAt[v]!;
-        } else if (k === LOST && lostAt === NEVER) lostAt = enteredAt[v]!;
-        if (v + 1 === end || !(enteredAt[v + 1]! < asOf)) break; // the visit in progress at as-of
-      }
-    }
-    const current = stage[v]!;
-    if (kind[current] === OPEN) {
-      const age = (asOf - enteredAt[v]!) / DAY_MS;
+  // The visit each deal is in at as-of, where it is an open stage: its age there.
+  for (const tier of openVisitIndex(s)) {
+    const { entered, exit, deal, stage, deletedAt: gone } = tier;
+    for (let [i, last] = candidatesAt(tier, asOf); i < last; i++) {
+      if (exit[i]! < asOf || gone[i]! < asOf) continue;
+      const d = deal[i]!;
+      if (matches && !matches[d]) continue;
+      const current = stage[i]!;
+      const age = (asOf - entered[i]!) / DAY_MS;
       ages[current]!.add(age);
       if (wanted !== null) {
         if (openCell.get(wanted) === current) members.deals.push(d);
         if (stalledCell.get(wanted) === current) stalledOpen.push(d, age);
       }
     }
-    const wonInWindow = wonAt >= from && wonAt < to;
-    if (wonInWindow) {
-      cycles.add((wonAt - createdAt[d]!) / DAY_MS);
-      if (distribution) wonMonths.push(monthIndex(wonAt));
-      wonCents += valueAt(s.amount, d, asOf);
-      if (wanted === 'cycle' || (wanted !== null && wanted === `cycle:${monthLabel(monthIndex(wonAt))}`))
-        members.deals.push(d);
-    }
-    if (wonInWindow || (lostAt >= from && lostAt < to)) {
-      closed++;
-      if (wanted === 'closed') members.deals.push(d);
-    }
+  }
+
+  // The deals won, then lost, in the window before as-of: the sales cycles and the closed.
+  const { won, lost } = closings(s);
+  const wonAt = timelineSummary(s).wonAt;
+  for (let i = firstAtOrAfter(won.at, from), last = firstAtOrAfter(won.at, until); i < last; i++) {
+    const d = won.deal[i]!;
+    if (won.deletedAt[i]! < asOf || (matches && !matches[d])) continue;
+    const at = won.at[i]!;
+    cycles.add(won.cycleDays[i]!);
+    if (distribution) wonMonths.push(monthIndex(at));
+    wonCents += won.amountSetAt[i]! < asOf ? won.finalCents[i]! : valueAt(s.amount, d, asOf);
+    closed++;
+    if (wanted === 'cycle' || wanted === 'closed' || (wanted !== null && wanted === `cycle:${monthLabel(monthIndex(at))}`))
+      members.deals.push(d);
+  }
+  for (let i = firstAtOrAfter(lost.at, from), last = firstAtOrAfter(lost.at, until); i < last; i++) {
+    const d = lost.deal[i]!;
+    if (lost.deletedAt[i]! < asOf || (matches && !matches[d])) continue;
+    // A deal won and lost in the window closed once, counted with its win.
+    if (wonAt[d]! >= from && wonAt[d]! < until) continue;
+    closed++;
+    if (wanted === 'closed') members.deals.push(d);
   }
 
   // Per open stage: the visits that ended in [from, to) before as-of, one contiguous
   // range of the exit index, each counted whole wherever it began.
   const index = exitIndex(s);
-  const until = Math.min(to, asOf);
   for (const code of codes) {
     if (code < 0 || !index[code]) continue;
-    const { exit, days, deal, deletedAt: gone, bucket } = index[code]!;
+    const stageIndex = index[code]!;
+    const { exit, ms, deal, deletedAt: gone, bucket } = stageIndex;
     const sample = durations[code]!;
     const drilling = wanted !== null && visitCell.get(wanted) === code;
+    const first = firstExitFrom(exit, from);
+    const last = Math.max(first, firstExitFrom(exit, until)); // empty when the window ends before it begins
+    // Without a filter or a drill, every visit of the range counts but the deleted: the
+    // index's running totals give the sample without reading the range.
+    if (
+      !matches &&
+      !drilling &&
+      sample.takeRange({ ms, bucket, deletedAt: gone, first, last, asOf }, (histogram) =>
+        rangeTotals(stageIndex, first, last, asOf, histogram),
+      )
+    )
+      continue;
     const seen = drilling ? new Set<number>() : null;
-    // The deal exists at as-of (it left a stage before it); without a filter, only its
-    // deletion is left to check, read beside the visit.
-    const filtered = keep.filters;
-    // With a filter, the per-deal pass above already decided each deal (`counted`): one
-    // byte per deal read here instead of the filter's owner timeline. A deal it skipped as
-    // settled before the window has no visit ending in it.
-    for (let i = firstExitFrom(exit, from), last = firstExitFrom(exit, until); i < last; i++) {
+    for (let i = first; i < last; i++) {
       if (gone[i]! < asOf) continue;
       const d = deal[i]!;
-      if (filtered && !counted[d]) continue;
-      sample.addInBucket(days[i]!, bucket[i]!);
+      if (matches && !matches[d]) continue;
+      sample.addInBucket(ms[i]! / DAY_MS, bucket[i]!);
       if (seen && !seen.has(d)) {
         seen.add(d);
         members.deals.push(d);
