@@ -36,7 +36,9 @@ export function dealCount(ws: Db): number {
 
 /** Reads every deal written after `revision` (all of them for -1) into the builder, in seq order. */
 export function readDeals(ws: Db, builder: SnapshotBuilder, revision: number): void {
-  const where = revision < 0 ? '' : ' where revision > ?';
+  // A patch reads a few deals by their revision: the planner, seeing `order by seq`,
+  // would rather scan all 200k deals in seq order (70 ms) than sort the few it finds.
+  const where = revision < 0 ? '' : ' indexed by deals_revision where revision > ?';
   const params = revision < 0 ? [] : [revision];
   const deals = ws.sqlite
     .prepare(`${DEALS_SQL}${where} order by seq`)
@@ -89,11 +91,15 @@ export function patchSnapshot(ws: Db, previous: Snapshot, version: number): Snap
       const changed = new SnapshotBuilder(previous.dictionaries);
       if (revision > previous.revision) readDeals(ws, changed, previous.revision);
       const fresh = changed.finish(version, revision, previous.stages);
-      const replaced = new Set<number>(fresh.deals.seq);
+      // The seqs read again, marked in a byte per seq (a Set's lookups cost 20 ms at 200k).
+      let top = 0;
+      for (const seq of previous.deals.seq) if (seq > top) top = seq;
+      const replaced = new Uint8Array(top + 1);
+      for (const seq of fresh.deals.seq) if (seq <= top) replaced[seq] = 1;
       const keep = new Uint8Array(previous.deals.count);
       let kept = 0;
       for (let i = 0; i < previous.deals.count; i++)
-        if (!replaced.has(previous.deals.seq[i]!)) {
+        if (!replaced[previous.deals.seq[i]!]) {
           keep[i] = 1;
           kept++;
         }
