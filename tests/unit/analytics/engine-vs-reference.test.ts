@@ -5,6 +5,7 @@ import type {
   ChangesReport,
   CohortsReport,
   FunnelReport,
+  RepsReport,
   VelocityReport,
 } from '@shared/contract';
 import type { Stage } from '@shared/domain/stages';
@@ -288,5 +289,43 @@ describe('the analytics engine agrees with the reference implementation of PRODU
         refVelocity(stages!, deals, q),
       );
     }
+  }, 120_000);
+
+  it('rep diagnostics: the whole scope and each rep agree with the funnel and velocity reports', async () => {
+    // Reps has no definition of its own: per owner at as-of, the funnel's cohort and the
+    // velocity's completed visits, which the reference checks above.
+    await fc.assert(
+      fc.asyncProperty(withQueries, async ([stages, deals, queries]) => {
+        const { registry } = await workspaceOf(stages, deals);
+        for (const raw of queries) {
+          const { owner: _, ...q } = defined(raw);
+          const reps = await call<RepsReport>(registry, 'report.reps', q);
+          const rows = [{ owner: undefined, row: reps.all }, ...reps.reps.map((row) => ({ owner: row.owner, row }))];
+          for (const { owner, row } of rows) {
+            const scoped = defined({ ...q, owner });
+            const funnel = await call<FunnelReport>(registry, 'report.funnel', scoped);
+            const velocity = await call<VelocityReport>(registry, 'report.velocity', scoped);
+            close(
+              {
+                deals: row.deals,
+                won: row.won,
+                lost: row.lost,
+                reached: row.stages.map((st) => st.reached),
+                medianDays: row.stages.map((st) => st.medianDays),
+              },
+              {
+                deals: funnel.deals,
+                won: funnel.won,
+                lost: funnel.lost,
+                reached: funnel.stages.map((st) => st.reached),
+                medianDays: velocity.stages.map((st) => (st.count ? st.medianDays : null)),
+              },
+            );
+          }
+          expect(reps.reps.reduce((n, r) => n + r.deals, 0)).toBe(reps.all.deals);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   }, 120_000);
 });

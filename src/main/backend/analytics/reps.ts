@@ -5,6 +5,7 @@ import { valueAt } from './deal-state';
 import { DealScope, frame, Members, resolveWindow } from './scope';
 import type { Snapshot } from './snapshot';
 import { LOST, OPEN, stageView, WON } from './stage-view';
+import { timelineSummary } from './summary';
 
 /** Below this many deals (or visits) a rep's figure for a stage is too thin to call a weakness. */
 export const MIN_SAMPLE = 5;
@@ -51,16 +52,27 @@ export function repsReport(
   const { createdAt, deletedAt, count, team } = s.deals;
   const { start, stage, enteredAt } = s.visits;
   const everyone = tally(m, -1);
-  const byOwner = new Map<number, Tally>();
+  const byOwner: (Tally | undefined)[] = []; // by owner code
   const owners = s.dictionaries.owner.values;
   const wanted = members.cell;
 
+  const { lastEntered } = timelineSummary(s);
+  const countIn = (x: Tally, last: number, top: number) => {
+    x.deals++;
+    const k = view.kind[stage[last]!]!;
+    if (k === WON) x.won++;
+    else if (k === LOST) x.lost++;
+    for (let r = 0; r <= top; r++) x.reached[r]!++;
+  };
   for (let d = 0; d < count; d++) {
     if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
     const owner = valueAt(s.owner, d, w.asOf);
-    let t = byOwner.get(owner);
-    if (!t) byOwner.set(owner, (t = tally(m, team[d]!)));
+    let t = byOwner[owner];
+    if (!t) byOwner[owner] = t = tally(m, team[d]!);
     const inCohort = createdAt[d]! >= w.from && createdAt[d]! < w.to;
+    // Outside the cohort only visits that ended in the window count: none when its last
+    // stage change came before the window (most deals, for a quarter's window).
+    if (!inCohort && lastEntered[d]! < w.from) continue;
     let top = -1;
     let everWon = false;
     let last = start[d]!;
@@ -81,13 +93,8 @@ export function repsReport(
     }
     if (!inCohort) continue;
     if (everWon) top = m - 1;
-    for (const x of [t, everyone]) {
-      x.deals++;
-      const k = view.kind[stage[last]!]!;
-      if (k === WON) x.won++;
-      else if (k === LOST) x.lost++;
-      for (let r = 0; r <= top; r++) x.reached[r]!++;
-    }
+    countIn(t, last, top);
+    countIn(everyone, last, top);
     if (wanted !== null) {
       const name = owners[owner]!;
       if (wanted === `rep:${name}`) members.deals.push(d);
@@ -113,7 +120,8 @@ export function repsReport(
     stages: figures(x),
   });
 
-  const reps: RepRow[] = [...byOwner.entries()]
+  const reps: RepRow[] = byOwner
+    .flatMap((x, owner) => (x ? [[owner, x] as const] : []))
     .filter(([, x]) => x.deals > 0 || x.days.some((d) => d.length > 0))
     .map(([owner, x]) => {
       const row = summary(x);
