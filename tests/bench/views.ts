@@ -2,8 +2,8 @@
  * The views' speed in a real browser (issue 3/7): `funnel serve` on the bench's
  * 200k-deal workspace, Debian's Chromium through playwright-core, and for each view the
  * time from clicking its navigation entry to every chart of the view drawn (each chart
- * marks itself `data-chart-ready` once ECharts has rendered its option), after one round
- * through every view. Target ≤ 300 ms.
+ * marks itself `data-chart-ready` once ECharts has rendered its option), timed inside the
+ * page, after one round through every view. Target ≤ 300 ms.
  */
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -71,21 +71,22 @@ export async function viewSwitchBench(db: string) {
         }, asOf);
         await page.waitForTimeout(500);
         for (const [view, charts] of Object.entries(VIEWS)) {
-          const t0 = Date.now();
-          await page.getByTestId(`nav-${view}`).click();
-          await page.waitForFunction(
-            ([v, n]) => {
-              const doc = (
-                globalThis as unknown as { document: { querySelectorAll(q: string): { length: number } } }
-              ).document;
-              return (
-                doc.querySelectorAll(`[data-testid="view-${v}"] [data-chart-ready]`).length >= (n as number)
-              );
-            },
-            [view, charts] as const,
-            { timeout: 60_000, polling: 'raf' },
-          );
-          const ms = Date.now() - t0;
+          // Timed in the page, from the click to the frame after the last chart is drawn:
+          // Playwright's own click (actionability checks, 60–110 ms here) is not the app's.
+          // (A string, not a function: the bench's TypeScript loader renames functions with
+          // a helper the page does not have.)
+          const ms = (await page.evaluate(`new Promise((ok, fail) => {
+            const t0 = performance.now();
+            document.querySelector('[data-testid="nav-${view}"]').click();
+            const give = setTimeout(() => fail(new Error('${view}: charts not drawn within 60 s')), 60000);
+            const check = () => {
+              if (document.querySelectorAll('[data-testid="view-${view}"] [data-chart-ready]').length >= ${charts}) {
+                clearTimeout(give);
+                ok(performance.now() - t0);
+              } else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check);
+          })`)) as number;
           if (!measured) continue;
           times[`${view} (as of ${asOf})`] = ms;
           log(`  ${view} (as of ${asOf}): ${ms} ms`);

@@ -5,6 +5,7 @@ import type {
   ChangesReport,
   CohortsReport,
   FunnelReport,
+  PipelineReport,
   RepsReport,
   VelocityReport,
 } from '@shared/contract';
@@ -323,6 +324,34 @@ describe('the analytics engine agrees with the reference implementation of PRODU
             );
           }
           expect(reps.reps.reduce((n, r) => n + r.deals, 0)).toBe(reps.all.deals);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('Size and Shape: the open pipeline agrees with velocity at as-of and at each trend instant', async () => {
+    await fc.assert(
+      fc.asyncProperty(withQueries, async ([stages, deals, queries]) => {
+        const { registry } = await workspaceOf(stages, deals);
+        for (const raw of queries) {
+          const q = defined(raw);
+          const pipeline = await call<PipelineReport>(registry, 'report.pipeline', { ...q, trendMonths: 4 });
+          const velocity = await call<VelocityReport>(registry, 'report.velocity', q);
+          expect(pipeline.stages.map((st) => st.count)).toEqual(velocity.stages.map((st) => st.openCount));
+          expect(pipeline.open).toBe(velocity.openDeals);
+          expect(pipeline.bands.reduce((n, b) => n + b.count, 0)).toBe(pipeline.open);
+          expect(pipeline.trend.at(-1)).toEqual({ at: pipeline.asOf, open: pipeline.open, amount: pipeline.amount });
+          // Earlier points: the deals open then (the owner filter still reads the owner at as-of).
+          if (q.owner === undefined)
+            for (const point of pipeline.trend.slice(0, -1)) {
+              const then = await call<PipelineReport>(registry, 'report.pipeline', {
+                ...q,
+                asOf: Date.parse(point.at),
+                trendMonths: 1,
+              });
+              expect({ open: point.open, amount: point.amount }).toEqual({ open: then.open, amount: then.amount });
+            }
         }
       }),
       { numRuns: RUNS },

@@ -1,11 +1,12 @@
 import { SIZE_BANDS, type PipelineReport, type PipelineScope, type SizeBand } from '@shared/contract';
 import { monthIndex, monthStart } from '@shared/time';
-import { valueAt, visitAt } from './deal-state';
+import { valueAt } from './deal-state';
 import { toMoney } from './money';
 import { DealScope, frame, Members, resolveWindow } from './scope';
 import type { Snapshot } from './snapshot';
-import { OPEN, stageView } from './stage-view';
-import { timelineSummary } from './summary';
+import { stageView } from './stage-view';
+import { candidatesAt, openVisitIndex } from './open-visits';
+import { dealMask } from './scratch';
 
 /** Default deal-size bands, in the workspace currency: 1,000,000 and 200,000 (a B2B default the manager edits). */
 export const DEFAULT_BANDS = { large: 1_000_000, medium: 200_000 };
@@ -30,7 +31,7 @@ export function pipelineReport(
   const bands = scope.bands ?? DEFAULT_BANDS;
   const large = Math.round(bands.large * 100);
   const medium = Math.round(bands.medium * 100);
-  const { deletedAt, createdAt, count, product } = s.deals;
+  const { product } = s.deals;
   const stageCounts = new Float64Array(view.open.length);
   const stageCents = new Float64Array(view.open.length);
   const bandCounts = new Float64Array(3);
@@ -40,10 +41,18 @@ export function pipelineReport(
   let cents = 0;
   const wanted = members.cell;
 
-  for (let d = 0; d < count; d++) {
-    if (deletedAt[d]! < w.asOf || !keep.keeps(d)) continue;
-    const code = s.visits.stage[visitAt(s, d, w.asOf)]!;
-    if (view.kind[code] !== OPEN) continue;
+  // Only open-stage visits in progress at an instant count: the open-visit index finds
+  // them without walking every deal. With a filter, its deals are marked once.
+  const matches = keep.filters ? keep.mark(dealMask(s), s) : null;
+  const openAt = (t: number, each: (d: number, code: number) => void) => {
+    for (const tier of openVisitIndex(s)) {
+      const { exit, deal, stage, deletedAt: gone } = tier;
+      for (let [i, last] = candidatesAt(tier, t); i < last; i++)
+        if (exit[i]! >= t && !(gone[i]! < t) && (!matches || matches[deal[i]!])) each(deal[i]!, stage[i]!);
+    }
+  };
+
+  openAt(w.asOf, (d, code) => {
     const amount = valueAt(s.amount, d, w.asOf);
     const r = view.rank[code]!;
     const band = amount >= large ? 0 : amount >= medium ? 1 : 2;
@@ -65,7 +74,7 @@ export function pipelineReport(
         wanted === `product:${s.dictionaries.product.values[product[d]!]}`)
     )
       members.deals.push(d);
-  }
+  });
 
   // The trend: the open pipeline at each month end before as-of, then at as-of.
   const months = scope.trendMonths ?? 12;
@@ -74,28 +83,17 @@ export function pipelineReport(
     (t) => t < w.asOf,
   );
   instants.push(w.asOf);
-  // One pass for all the trend's instants: the deal's scope is decided once.
   const trendOpen = new Float64Array(instants.length);
   const trendCents = new Float64Array(instants.length);
   const trendCells = instants.map((t) => `open@${new Date(t).toISOString()}`);
   const drillAt = wanted === null ? -1 : trendCells.indexOf(wanted);
-  const summary = timelineSummary(s);
-  const first = instants[0]!;
-  for (let d = 0; d < count; d++) {
-    // Closed for good before the first instant: open at none of them.
-    if (summary.lastEntered[d]! < first && summary.lastKind[d] !== OPEN) continue;
-    if (!keep.keeps(d)) continue;
-    for (let k = 0; k < instants.length; k++) {
-      const t = instants[k]!;
-      if (!(createdAt[d]! < t) || deletedAt[d]! < t) continue;
-      const kindAt =
-        summary.lastEntered[d]! < t ? summary.lastKind[d]! : view.kind[s.visits.stage[visitAt(s, d, t)]!]!;
-      if (kindAt !== OPEN) continue;
+  instants.forEach((t, k) =>
+    openAt(t, (d) => {
       trendOpen[k]!++;
       trendCents[k]! += valueAt(s.amount, d, t);
       if (k === drillAt) members.deals.push(d);
-    }
-  }
+    }),
+  );
   const trend = instants.map((t, k) => ({
     at: new Date(t).toISOString(),
     open: trendOpen[k]!,
