@@ -270,7 +270,9 @@ describe('the analytics engine agrees with the reference implementation of PRODU
     const deals = Array.from({ length: 3000 }, (_, i) => {
       const deal = fc.sample(fc.noBias(dealArb(i)), { seed: i, numRuns: 1 })[0]!;
       // Ten more stage rows each: about 5,000 completed visits per stage.
-      const rows = extra!.slice(i * 10, i * 10 + 10).map(([value, changedAt]) => ({ field: 'stage', value, changedAt }));
+      const rows = extra!
+        .slice(i * 10, i * 10 + 10)
+        .map(([value, changedAt]) => ({ field: 'stage', value, changedAt }));
       return { ...deal, history: [...deal.history, ...rows] };
     });
     const { ws, registry } = await workspaceOf(stages!, deals);
@@ -301,7 +303,10 @@ describe('the analytics engine agrees with the reference implementation of PRODU
         for (const raw of queries) {
           const { owner: _, ...q } = defined(raw);
           const reps = await call<RepsReport>(registry, 'report.reps', q);
-          const rows = [{ owner: undefined, row: reps.all }, ...reps.reps.map((row) => ({ owner: row.owner, row }))];
+          const rows = [
+            { owner: undefined, row: reps.all },
+            ...reps.reps.map((row) => ({ owner: row.owner, row })),
+          ];
           for (const { owner, row } of rows) {
             const scoped = defined({ ...q, owner });
             const funnel = await call<FunnelReport>(registry, 'report.funnel', scoped);
@@ -341,7 +346,11 @@ describe('the analytics engine agrees with the reference implementation of PRODU
           expect(pipeline.stages.map((st) => st.count)).toEqual(velocity.stages.map((st) => st.openCount));
           expect(pipeline.open).toBe(velocity.openDeals);
           expect(pipeline.bands.reduce((n, b) => n + b.count, 0)).toBe(pipeline.open);
-          expect(pipeline.trend.at(-1)).toEqual({ at: pipeline.asOf, open: pipeline.open, amount: pipeline.amount });
+          expect(pipeline.trend.at(-1)).toEqual({
+            at: pipeline.asOf,
+            open: pipeline.open,
+            amount: pipeline.amount,
+          });
           // Earlier points: the deals open then (the owner filter still reads the owner at as-of).
           if (q.owner === undefined)
             for (const point of pipeline.trend.slice(0, -1)) {
@@ -350,7 +359,10 @@ describe('the analytics engine agrees with the reference implementation of PRODU
                 asOf: Date.parse(point.at),
                 trendMonths: 1,
               });
-              expect({ open: point.open, amount: point.amount }).toEqual({ open: then.open, amount: then.amount });
+              expect({ open: point.open, amount: point.amount }).toEqual({
+                open: then.open,
+                amount: then.amount,
+              });
             }
         }
       }),

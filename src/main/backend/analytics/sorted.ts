@@ -31,7 +31,11 @@ export function orderByTime(n: number, time: (i: number) => number): Int32Array 
   const order = new Int32Array(n);
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
   if (n === 0) return order;
-  if (!Number.isFinite(min) || !Number.isFinite(max) || (Math.floor((max - min) / SECOND) + 1) * scale > 2 ** 53) {
+  if (
+    !Number.isFinite(min) ||
+    !Number.isFinite(max) ||
+    (Math.floor((max - min) / SECOND) + 1) * scale > 2 ** 53
+  ) {
     for (let i = 0; i < n; i++) order[i] = i;
     return order.sort((a, b) => times[a]! - times[b]! || a - b);
   }

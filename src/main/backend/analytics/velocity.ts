@@ -85,7 +85,11 @@ export function velocityReport(
     if (distribution) wonMonths.push(monthIndex(at));
     wonCents += won.amountSetAt[i]! < asOf ? won.finalCents[i]! : valueAt(s.amount, d, asOf);
     closed++;
-    if (wanted === 'cycle' || wanted === 'closed' || (wanted !== null && wanted === `cycle:${monthLabel(monthIndex(at))}`))
+    if (
+      wanted === 'cycle' ||
+      wanted === 'closed' ||
+      (wanted !== null && wanted === `cycle:${monthLabel(monthIndex(at))}`)
+    )
       members.deals.push(d);
   }
   for (let i = firstAtOrAfter(lost.at, from), last = firstAtOrAfter(lost.at, until); i < last; i++) {
