@@ -75,7 +75,7 @@ export async function viewSwitchBench(db: string) {
           // Playwright's own click (actionability checks, 60–110 ms here) is not the app's.
           // (A string, not a function: the bench's TypeScript loader renames functions with
           // a helper the page does not have.)
-          const ms = (await page.evaluate(`new Promise((ok, fail) => {
+          const elapsed = (await page.evaluate(`new Promise((ok, fail) => {
             const t0 = performance.now();
             document.querySelector('[data-testid="nav-${view}"]').click();
             const give = setTimeout(() => fail(new Error('${view}: charts not drawn within 60 s')), 60000);
@@ -87,6 +87,7 @@ export async function viewSwitchBench(db: string) {
             };
             requestAnimationFrame(check);
           })`)) as number;
+          const ms = Math.round(elapsed * 10) / 10;
           if (!measured) continue;
           times[`${view} (as of ${asOf})`] = ms;
           log(`  ${view} (as of ${asOf}): ${ms} ms`);
