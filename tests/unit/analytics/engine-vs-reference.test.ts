@@ -183,13 +183,17 @@ describe('the analytics engine agrees with the reference implementation of PRODU
             },
             refFunnel(stages, deals, q),
           );
-          const velocity = await call<VelocityReport>(registry, 'report.velocity', q);
+          const velocity = await call<VelocityReport>(registry, 'report.velocity', {
+            ...q,
+            distribution: true,
+          });
           close(
             {
               stages: velocity.stages.map(({ dwellLimitDays: _, ...s }) => s),
               salesCycle: velocity.salesCycle,
               winRate: velocity.winRate,
               velocityPerDay: velocity.velocityPerDay,
+              cycleByMonth: velocity.cycleByMonth,
             },
             refVelocity(stages, deals, q),
           );
@@ -281,13 +285,14 @@ describe('the analytics engine agrees with the reference implementation of PRODU
     const queries = fc.sample(queryOf(deals), { seed: 11, numRuns: 40 });
     for (const raw of queries) {
       const q = defined(raw);
-      const velocity = await call<VelocityReport>(registry, 'report.velocity', q);
+      const velocity = await call<VelocityReport>(registry, 'report.velocity', { ...q, distribution: true });
       close(
         {
           stages: velocity.stages.map(({ dwellLimitDays: _, ...st }) => st),
           salesCycle: velocity.salesCycle,
           winRate: velocity.winRate,
           velocityPerDay: velocity.velocityPerDay,
+          cycleByMonth: velocity.cycleByMonth,
         },
         refVelocity(stages!, deals, q),
       );

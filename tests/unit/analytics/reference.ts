@@ -139,6 +139,8 @@ export function refVelocity(stages: Stage[], deals: RefDeal[], q: RefQuery) {
       p75Days,
       openCount: ages.length,
       stalled: limit === null ? null : ages.filter((a) => a > limit).length,
+      // The views' box plot: min, quartiles and max of the same durations.
+      box: durations.length ? [0, 0.25, 0.5, 0.75, 1].map((x) => quantile(durations, x)!) : null,
     };
   });
   const wonIn = seen.filter((d) => inWindow(firstTime(stages, d, q.asOf, 'won'), q));
@@ -155,7 +157,20 @@ export function refVelocity(stages: Stage[], deals: RefDeal[], q: RefQuery) {
     meanWon === null || winRate === null || !salesCycle.meanDays
       ? null
       : (openDeals * meanWon * winRate) / salesCycle.meanDays;
-  return { stages: stagesOut, salesCycle, winRate, velocityPerDay };
+  // The views' cycle trend: the cycles grouped by the UTC month of their won time.
+  const byMonth = new Map<string, number[]>();
+  wonIn.forEach((d, i) => {
+    const month = new Date(firstTime(stages, d, q.asOf, 'won')!).toISOString().slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), cycles[i]!]);
+  });
+  const cycleByMonth = [...byMonth.keys()]
+    .sort()
+    .map((month) => ({
+      month,
+      count: byMonth.get(month)!.length,
+      medianDays: quantile(byMonth.get(month)!, 0.5),
+    }));
+  return { stages: stagesOut, salesCycle, winRate, velocityPerDay, cycleByMonth };
 }
 
 export function refChanges(
