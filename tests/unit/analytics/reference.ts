@@ -163,13 +163,11 @@ export function refVelocity(stages: Stage[], deals: RefDeal[], q: RefQuery) {
     const month = new Date(firstTime(stages, d, q.asOf, 'won')!).toISOString().slice(0, 7);
     byMonth.set(month, [...(byMonth.get(month) ?? []), cycles[i]!]);
   });
-  const cycleByMonth = [...byMonth.keys()]
-    .sort()
-    .map((month) => ({
-      month,
-      count: byMonth.get(month)!.length,
-      medianDays: quantile(byMonth.get(month)!, 0.5),
-    }));
+  const cycleByMonth = [...byMonth.keys()].sort().map((month) => ({
+    month,
+    count: byMonth.get(month)!.length,
+    medianDays: quantile(byMonth.get(month)!, 0.5),
+  }));
   return { stages: stagesOut, salesCycle, winRate, velocityPerDay, cycleByMonth };
 }
 
