@@ -282,7 +282,10 @@ describe('the analytics engine agrees with the reference implementation of PRODU
     const { ws, registry } = await workspaceOf(stages!, deals);
     const longest = Math.max(...exitIndex(buildSnapshot(ws, 1)).map((index) => index.exit.length));
     expect(longest).toBeGreaterThan(2 * EVERY);
-    const queries = fc.sample(queryOf(deals), { seed: 11, numRuns: 40 });
+    // Half of them without a filter: the running totals answer only those.
+    const queries = fc
+      .sample(queryOf(deals), { seed: 11, numRuns: 60 })
+      .map((q, i) => (i % 2 ? q : { ...q, team: undefined, owner: undefined }));
     for (const raw of queries) {
       const q = defined(raw);
       const velocity = await call<VelocityReport>(registry, 'report.velocity', { ...q, distribution: true });

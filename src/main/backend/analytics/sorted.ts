@@ -18,6 +18,7 @@ const SECOND = 1000;
  * index is packed with its time in whole seconds into one exact float (seconds · 2^bits +
  * index), the floats sorted natively (~20 ms), and the few indexes out of order inside one
  * second put right by insertion. Times too far apart to pack fall back to the comparator.
+ * Times are finite milliseconds (the snapshot's).
  */
 export function orderByTime(n: number, time: (i: number) => number): Int32Array {
   const times = new Float64Array(n);
@@ -30,12 +31,8 @@ export function orderByTime(n: number, time: (i: number) => number): Int32Array 
   }
   const order = new Int32Array(n);
   const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
-  if (n === 0) return order;
-  if (
-    !Number.isFinite(min) ||
-    !Number.isFinite(max) ||
-    (Math.floor((max - min) / SECOND) + 1) * scale > 2 ** 53
-  ) {
+  // Every key (whole seconds since min · scale + index) must be an exact float.
+  if ((Math.floor((max - min) / SECOND) + 1) * scale > 2 ** 53) {
     for (let i = 0; i < n; i++) order[i] = i;
     return order.sort((a, b) => times[a]! - times[b]! || a - b);
   }
@@ -46,16 +43,24 @@ export function orderByTime(n: number, time: (i: number) => number): Int32Array 
     const key = keys[i]!;
     order[i] = key - Math.floor(key / scale) * scale;
   }
-  // Inside one second the packed order is by index only: insertion puts the times right.
-  for (let i = 1; i < n; i++) {
-    const o = order[i]!;
-    const t = times[o]!;
-    let j = i - 1;
-    while (j >= 0 && times[order[j]!]! > t) {
-      order[j + 1] = order[j]!;
-      j--;
+  // Inside one second the packed order is by index only: insertion puts each run of one
+  // second right by time (ties stay by index), and leaves the order across seconds alone.
+  let start = 0;
+  while (start < n) {
+    const second = Math.floor(keys[start]! / scale);
+    let end = start + 1;
+    while (end < n && Math.floor(keys[end]! / scale) === second) end++;
+    for (let i = start + 1; i < end; i++) {
+      const o = order[i]!;
+      const t = times[o]!;
+      let j = i - 1;
+      while (j >= start && times[order[j]!]! > t) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = o;
     }
-    order[j + 1] = o;
+    start = end;
   }
   return order;
 }
