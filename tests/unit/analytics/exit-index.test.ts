@@ -44,7 +44,12 @@ async function indexOf(visits: number): Promise<{ index: ExitIndex; rows: string
   });
   const { ws } = await workspaceOf([...DEFAULT_STAGES], deals);
   const s = buildSnapshot(ws, 1);
+  expect(exitIndex(s)).toBe(exitIndex(s)); // built once per snapshot
   const index = exitIndex(s)[s.dictionaries.stage.values.indexOf(first!.key)]!;
+  // The positions of deleted deals' visits, which the running totals must take out.
+  expect(Array.from(index.deleted)).toEqual(
+    Array.from(index.deletedAt.keys()).filter((i) => index.deletedAt[i] !== Number.POSITIVE_INFINITY),
+  );
   // Each visit as exit, length, deal and deletion, to compare with the deals as written.
   const rows = Array.from(index.exit, (exit, i) =>
     [exit, index.ms[i], s.deals.id[index.deal[i]!], index.deletedAt[i]].join(' '),
