@@ -1,15 +1,32 @@
 import type { Generated } from 'kysely';
 
-/** A funnel-review meeting: one scope, looked at as of an instant, compared with the previous review. */
+export const AGENDA_STYLES = ['rep', 'flagged', 'stage', 'top', 'changed'] as const;
+
+/**
+ * A funnel-review meeting: one scope (a team, some reps), looked at as of an instant and
+ * compared with the previous review of the same scope. `planned` is a draft agenda;
+ * starting it fixes the cards; `ended` is history, read-only.
+ */
 export interface ReviewMeetingsTable {
   id: Generated<number>;
   title: string;
   scope_team: Generated<string>;
-  scope_owner: Generated<string>;
-  mode: Generated<'deal' | 'rep'>;
+  /** JSON array of owner names, sorted; '[]' for every rep of the team. */
+  scope_reps: Generated<string>;
+  agenda_style: Generated<(typeof AGENDA_STYLES)[number]>;
+  top_n: number | null;
+  budget_minutes: Generated<number>;
   as_of: number;
   previous_meeting_id: number | null;
   status: Generated<'planned' | 'running' | 'ended'>;
+  notes: Generated<string>;
+  /** The presenter's slide (0 = the follow-ups when there are any, then the items). */
+  position: Generated<number>;
+  elapsed_ms: Generated<number>;
+  /** Set while the overall timer runs. */
+  timer_started_at: number | null;
+  /** JSON ids of the earlier next steps this meeting followed up, fixed when it started. */
+  follow_ups: Generated<string>;
   started_at: number | null;
   ended_at: number | null;
   created_at: number;
@@ -21,9 +38,19 @@ export interface ReviewItemsTable {
   id: Generated<number>;
   meeting_id: number;
   position: number;
+  kind: Generated<'deal' | 'rep'>;
   deal_id: string | null;
   owner: string | null;
+  /** Why the item is on the agenda, as JSON. */
   reason: Generated<string>;
+  /** Its share of the meeting's time budget. */
+  minutes: Generated<number>;
+  elapsed_ms: Generated<number>;
+  /** The card as shown (JSON), written when the meeting starts. */
+  card: string | null;
+  agreed_category: string | null;
+  agreed_close_date: string | null;
+  follow_up: Generated<0 | 1>;
   reviewed_at: number | null;
 }
 
@@ -37,6 +64,9 @@ export interface ReviewDecisionsTable {
   assignee: string | null;
   due_date: string | null;
   done_at: number | null;
+  done_meeting_id: number | null;
+  carried_to_meeting_id: number | null;
+  carried_from: number | null;
   created_at: number;
   updated_at: number;
 }

@@ -1,41 +1,13 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrationProvider, migrations } from '@backend/db/migrations';
-import { registerSearchFunctions } from '@backend/db/search-index';
+import type BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrations } from '@backend/db/migrations';
+import { insert, migratedTo } from './support';
 
 /**
  * One test per migration, as Signal Desktop does: migrate a fresh database to it, insert
  * what the product will store, read it back, and check the rules the schema enforces.
  */
 const NAME = '202611300001_workspace';
-const open: BetterSqlite3.Database[] = [];
-afterEach(() => {
-  for (const db of open.splice(0)) db.close();
-});
-
-async function migratedTo(name: string): Promise<BetterSqlite3.Database> {
-  const sqlite = new BetterSqlite3(':memory:');
-  open.push(sqlite);
-  sqlite.pragma('foreign_keys = ON');
-  // As every workspace connection does: the deals' search triggers call it.
-  registerSearchFunctions(sqlite);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo(name);
-  if (error) throw error;
-  return sqlite;
-}
-
-const insert = (db: BetterSqlite3.Database, table: string, row: Record<string, unknown>) =>
-  db
-    .prepare(
-      `insert into ${table}(${Object.keys(row).join(', ')}) values(${Object.keys(row)
-        .map(() => '?')
-        .join(', ')})`,
-    )
-    .run(...Object.values(row));
-
 function aDeal(db: BetterSqlite3.Database, id: string, extra: Record<string, unknown> = {}): number {
   return Number(
     insert(db, 'deals', { id, stage: 'need', created_at: 1, updated_at: 1, stage_entered_at: 1, ...extra })
