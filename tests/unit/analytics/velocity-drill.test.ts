@@ -4,6 +4,7 @@ import { buildSnapshot } from '@backend/analytics/load';
 import { Members } from '@backend/analytics/scope';
 import { velocityReport } from '@backend/analytics/velocity';
 import { refVelocity, type RefDeal } from './reference';
+import { DEFAULT_STAGES } from '@shared/domain/stages';
 import { workspaceOf } from './support';
 import { defined, withQueries } from './arbitraries';
 
@@ -66,4 +67,34 @@ describe('velocity drill-through', () => {
       { numRuns: 100 },
     );
   }, 120_000);
+
+  it('counts a deal as stalled only once its age is past the dwell limit, in the report and the drill alike', async () => {
+    // 报价比选 (proposal) has a 7-day limit: one deal exactly 7 days in it, one 7 days and 1 ms.
+    const asOf = Date.parse('2026-03-01T00:00:00Z');
+    const limitMs = 7 * 86_400_000;
+    const deal = (id: string, entered: number): RefDeal => ({
+      id,
+      createdAt: entered,
+      stage: 'proposal',
+      amountCents: 100_00,
+      closeDate: null,
+      forecastCategory: 'pipeline',
+      owner: 'Ann',
+      team: 'East',
+      nextStep: '',
+      lastActivityAt: null,
+      deletedAt: null,
+      history: [],
+    });
+    const { ws, now } = await workspaceOf(
+      [...DEFAULT_STAGES],
+      [deal('AT', asOf - limitMs), deal('PAST', asOf - limitMs - 1)],
+    );
+    const s = buildSnapshot(ws, 1);
+    const proposal = velocityReport(s, { asOf }, now).stages.find((st) => st.key === 'proposal')!;
+    expect(proposal.stalled).toBe(1);
+    const members = new Members('stalled:proposal');
+    velocityReport(s, { asOf }, now, members);
+    expect(members.deals.map((d) => s.deals.id[d])).toEqual(['PAST']);
+  });
 });

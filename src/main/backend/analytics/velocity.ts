@@ -194,7 +194,10 @@ export function velocityReport(
   };
 }
 
-/** The sales cycles grouped by the month they were won in, ascending; months without a win are left out. */
+/**
+ * The sales cycles grouped by the month they were won in, ascending; months without a win
+ * are left out. `months` arrive in won-time order (the closing index's), so the groups do too.
+ */
 function cycleByMonth(cycles: number[], months: number[]): CycleMonth[] {
   const byMonth = new Map<number, number[]>();
   months.forEach((m, i) => {
@@ -202,11 +205,9 @@ function cycleByMonth(cycles: number[], months: number[]): CycleMonth[] {
     if (list) list.push(cycles[i]!);
     else byMonth.set(m, [cycles[i]!]);
   });
-  return [...byMonth.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([m, days]) => ({
-      month: monthLabel(m),
-      count: days.length,
-      medianDays: median(Float64Array.from(days)),
-    }));
+  return [...byMonth.entries()].map(([m, days]) => ({
+    month: monthLabel(m),
+    count: days.length,
+    medianDays: median(Float64Array.from(days)),
+  }));
 }
