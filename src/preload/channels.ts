@@ -32,6 +32,22 @@ const channels: Record<AppChannel, true> = {
   'analytics.saveSettings': true,
   'stages.list': true,
   'stages.save': true,
+  'review.list': true,
+  'review.propose': true,
+  'review.save': true,
+  'review.get': true,
+  'review.start': true,
+  'review.present': true,
+  'review.record': true,
+  'review.updateDecision': true,
+  'review.deleteDecision': true,
+  'review.agree': true,
+  'review.followUp': true,
+  'review.notes': true,
+  'review.end': true,
+  'review.delete': true,
+  'review.compare': true,
+  'review.minutes': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

@@ -9,6 +9,7 @@ import { exportHandlers } from './export/handlers';
 import { importHandlers } from './imports/handlers';
 import { noteHandlers } from './notes/handlers';
 import { pipelineHandlers } from './pipeline/handlers';
+import { reviewHandlers } from './review/handlers';
 import { stageHandlers } from './stages/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -46,6 +47,7 @@ export function createBackend(
   registry.handleArea(demoHandlers(ctx));
   registry.handleArea(reportHandlers(ctx));
   registry.handleArea(stageHandlers(ctx));
+  registry.handleArea(reviewHandlers(ctx));
   registry.assertComplete();
   if (warmAnalytics) analytics.warm();
   return registry;

@@ -5,6 +5,7 @@ import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { reportCommand } from './report';
+import { reviewCommand } from './review';
 import { serveCommand } from './serve';
 
 /**
@@ -23,6 +24,8 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel report funnel|velocity|changes|cohorts|attention --db F [--json]
                 [--from D] [--to D] [--as-of D] [--team T] [--owner O]
                 [--quarter 2026Q3 | --period-start D --period-end D]   (changes: --from and --to required)
+  funnel review list --db F [--json]
+  funnel review minutes --db F --meeting ID --format md|docx --out FILE [--lang zh-CN|en]
   funnel serve  [--db F] [--port N] [--open]   (default: the desktop app's workspace)
   funnel backup --db F [--out copy.db]
 
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  review: reviewCommand,
   serve: serveCommand,
   backup: backupCommand,
 };

@@ -1,4 +1,5 @@
 import type { WriteActivity } from '@shared/contract/define';
+import type { LiveState } from '@shared/contract/review';
 
 /** Events the backend pushes to every window (MessagePort) or browser tab (event stream). */
 export interface Events {
@@ -7,6 +8,10 @@ export interface Events {
   'import.progress': { phase: 'checking' | 'writing'; done: number; total: number };
   /** The analytics snapshot was built in the background: figures that waited for it can be fetched. */
   'analytics.ready': { version: number };
+  /** A running review moved to another slide or its timer started or paused: the audience follows. */
+  'review.live': LiveState;
+  /** Something a meeting shows changed (a decision, an agreed value, a follow-up, its notes). */
+  'review.changed': { meetingId: number };
 }
 export type EventName = keyof Events;
 
@@ -15,5 +20,7 @@ const eventNames: Record<EventName, true> = {
   'workspace.changed': true,
   'import.progress': true,
   'analytics.ready': true,
+  'review.live': true,
+  'review.changed': true,
 };
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);

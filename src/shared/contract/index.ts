@@ -7,6 +7,7 @@ import { importChannels } from './imports';
 import { noteChannels } from './notes';
 import { pipelineChannels } from './pipeline';
 import { reportChannels } from './reports';
+import { reviewChannels } from './review';
 import { stageChannels } from './stages';
 import { workspaceChannels } from './workspace';
 
@@ -45,6 +46,7 @@ export const contract = combine(
   demoChannels,
   reportChannels,
   stageChannels,
+  reviewChannels,
 );
 
 export type Contract = typeof contract;
@@ -69,3 +71,4 @@ export * from './exports';
 export * from './demo';
 export * from './reports';
 export * from './stages';
+export * from './review';

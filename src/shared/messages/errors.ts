@@ -214,6 +214,47 @@ export const ERROR_MESSAGES = {
     zh: '{path}：电子表格（.xlsx）将随 CRM 同步功能提供；请先把工作表另存为 CSV（UTF-8）再导入。',
   },
   file_unwritable: { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
+  folder_missing: {
+    en: 'The folder {path} does not exist; nothing was written. Create it or choose another --out.',
+    zh: '文件夹 {path} 不存在，未写入任何内容。请先创建它或另选 --out。',
+  },
+
+  // --- funnel reviews --------------------------------------------------------------------
+  review_missing: { en: 'Review {id} no longer exists.', zh: '回顾会议 {id} 已不存在。' },
+  review_item_missing: { en: 'Agenda item {id} no longer exists.', zh: '议程项 {id} 已不存在。' },
+  review_decision_missing: { en: 'Decision {id} no longer exists.', zh: '决定 {id} 已不存在。' },
+  review_not_draft: {
+    en: 'Review "{title}" has already started; its agenda can no longer be changed.',
+    zh: '回顾会议“{title}”已经开始，议程不能再修改。',
+  },
+  review_not_running: {
+    en: 'Review "{title}" is not running: start it first (an ended review is read-only).',
+    zh: '回顾会议“{title}”不在进行中：请先开始会议（已结束的会议为只读）。',
+  },
+  review_ended: {
+    en: 'Review "{title}" has ended and is read-only.',
+    zh: '回顾会议“{title}”已结束，为只读。',
+  },
+  review_empty: {
+    en: 'Review "{title}" has nothing on its agenda and no follow-ups: add a deal or a rep first.',
+    zh: '回顾会议“{title}”的议程为空，也没有待跟进事项：请先添加商机或销售。',
+  },
+  review_position: {
+    en: 'Review "{title}" has {count} slides; there is no slide {position}.',
+    zh: '回顾会议“{title}”共有 {count} 页，没有第 {position} 页。',
+  },
+  review_not_follow_up: {
+    en: 'Next step {id} is not one of the follow-ups this review took up.',
+    zh: '后续行动 {id} 不在本次会议跟进的事项中。',
+  },
+  review_deal_unknown: {
+    en: 'There is no deal with id "{id}" in this workspace to put on the agenda.',
+    zh: '此工作区中没有 id 为“{id}”的商机，无法加入议程。',
+  },
+  review_compare_scope: {
+    en: 'Reviews {a} and {b} are of different scopes; only reviews of the same team and reps can be compared.',
+    zh: '回顾会议 {a} 和 {b} 的范围不同；只能比较同一团队和销售的会议。',
+  },
 
   // --- the demo --------------------------------------------------------------------------
   demo_deals_range: {

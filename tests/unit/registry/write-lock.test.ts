@@ -51,6 +51,17 @@ const validInput: Partial<Record<Channel, unknown>> = {
     stages: DEFAULT_STAGES.map(({ name: _name, ...stage }) => stage),
   },
   'analytics.saveSettings': { benchmarks: { proposal: 0.6 }, bands: { large: 1_000_000, medium: 200_000 } },
+  'review.save': { title: 'East weekly', scope: {}, style: 'flagged', budgetMinutes: 30, agenda: [] },
+  'review.start': { id: 1 },
+  'review.present': { id: 1, position: 1 },
+  'review.record': { meetingId: 1, kind: 'decision', text: 'Bring in the CFO' },
+  'review.updateDecision': { id: 1, done: true },
+  'review.deleteDecision': { id: 1 },
+  'review.agree': { itemId: 1, category: 'commit' },
+  'review.followUp': { meetingId: 1, decisionId: 1, action: 'done' },
+  'review.notes': { id: 1, notes: 'Next week: Q1 plan' },
+  'review.end': { id: 1 },
+  'review.delete': { id: 1 },
 };
 
 const busy = (r: Result<unknown>) => (r.ok ? null : r.error.code === 'busy' ? r.error : null);
@@ -66,6 +77,17 @@ describe('the write lock', () => {
         'notes.save',
         'preferences.set',
         'stages.save',
+        'review.save',
+        'review.start',
+        'review.present',
+        'review.record',
+        'review.updateDecision',
+        'review.deleteDecision',
+        'review.agree',
+        'review.followUp',
+        'review.notes',
+        'review.end',
+        'review.delete',
       ].sort(),
     );
   });

@@ -16,7 +16,13 @@ describe('preload channel list', () => {
   });
 
   it('lists the backend events', () => {
-    expect([...BACKEND_EVENTS].sort()).toEqual(['analytics.ready', 'import.progress', 'workspace.changed']);
+    expect([...BACKEND_EVENTS].sort()).toEqual([
+      'analytics.ready',
+      'import.progress',
+      'review.changed',
+      'review.live',
+      'workspace.changed',
+    ]);
   });
 });
 
