@@ -1,6 +1,8 @@
 import type { AgendaReason, AgendaStyle, ChangeField } from '@shared/contract';
 import type { AttentionFlag } from '@shared/domain/attention';
 
+export { divideBudget } from '@shared/domain/review-budget';
+
 /** A deal a review could put on its agenda, with what the agenda styles sort by. */
 export interface Candidate {
   dealId: string;
@@ -103,21 +105,3 @@ export function buildAgenda(
 
 /** How much changed: a closing counts most, a new deal next, then each changed field. */
 const weight = (c: Candidate) => (c.closed ? 100 : 0) + (c.isNew ? 10 : 0) + c.changes.length;
-
-/** Each slide's weight in the time budget: a rep's section twice a deal's, half a deal per follow-up. */
-const WEIGHT = { deal: 1, rep: 2, followUp: 0.5 } as const;
-
-/**
- * The time budget divided over the agenda: the follow-ups of earlier reviews (when there
- * are any) and each item by its weight. The shares add up to the budget.
- */
-export function divideBudget(
-  kinds: readonly ('deal' | 'rep')[],
-  followUps: number,
-  budgetMinutes: number,
-): { followUps: number; items: number[] } {
-  const total = kinds.reduce((sum, k) => sum + WEIGHT[k], 0) + followUps * WEIGHT.followUp;
-  if (total === 0) return { followUps: 0, items: [] };
-  const per = budgetMinutes / total;
-  return { followUps: followUps * WEIGHT.followUp * per, items: kinds.map((k) => WEIGHT[k] * per) };
-}

@@ -2,13 +2,12 @@ import { Badge, Button, Chip, EmptyState, Group, Table, Text } from '@mantine/co
 import { IconMoodHappy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttentionDealRow } from '@shared/contract';
 import { ATTENTION_FLAGS, type AttentionFlag } from '@shared/domain/attention';
 import { useFormat } from '../format/useFormat';
 import { useFacets, useLabels } from '../pipeline/useFacets';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { openDrill } from './drill';
-import { FlagBadges } from './FlagBadges';
+import { FlagBadges, useFlagReasons } from './FlagBadges';
 import { useReport } from './useReport';
 import { useSharedFilters } from './useSharedFilters';
 import { ReportState, ViewFrame } from './ViewFrame';
@@ -32,22 +31,7 @@ export function AttentionScreen() {
   const counts = Object.fromEntries(
     ATTENTION_FLAGS.map((f) => [f, report?.deals.filter((d) => d.flags.includes(f)).length ?? 0]),
   );
-  const d0 = (v: number) => String(Math.floor(v));
-  const reasons = (d: AttentionDealRow): Partial<Record<AttentionFlag, string>> => ({
-    stalled: t('flags.reason.stalled', {
-      stage: labels.stage(d.stage),
-      days: d0(d.daysInStage),
-      limit: d.dwellLimitDays ?? '—',
-    }),
-    inactive: t('flags.reason.inactive', {
-      days: d0(d.daysSinceActivity ?? 0),
-      limit: d.followupDays ?? '—',
-    }),
-    overdue: t('flags.reason.overdue', { date: format.day(d.closeDate) }),
-    pushed: t('flags.reason.pushed', { count: d.pushCount }),
-    shrunk: t('flags.reason.shrunk'),
-    noNextStep: t('flags.reason.noNextStep'),
-  });
+  const reasons = useFlagReasons();
 
   return (
     <ViewFrame

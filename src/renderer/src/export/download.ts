@@ -5,7 +5,11 @@
  */
 export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const body = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
-  const url = URL.createObjectURL(new Blob([body], { type }));
+  save(filename, new Blob([body], { type }));
+}
+
+function save(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -16,4 +20,12 @@ export function downloadText(filename: string, text: string, type = 'text/csv;ch
   a.remove();
   // Revoke later: some browsers start reading the blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves bytes sent as base64 (a DOCX) through the same download path. */
+export function downloadBytes(filename: string, base64: string, type: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  save(filename, new Blob([bytes], { type }));
 }

@@ -11,6 +11,9 @@ import type { usePreferences } from '../preferences/usePreferences';
 import { useWorkspace } from '../workspace/useWorkspace';
 import { sharedParams } from '../analytics/scope';
 import { AREAS } from './areas';
+import { AudienceScreen } from '../review/Audience';
+import { PresenterScreen } from '../review/Presenter';
+import { projectorView } from '../review/ReviewScreen';
 import { navigate, routeHref, useRoute } from './route';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch, ThemeSwitch } from './Switches';
@@ -40,6 +43,15 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
       }),
     [api],
   );
+
+  // The review's presenter and audience views take the whole screen.
+  const projector = projectorView(route.area, route.params);
+  if (projector && !workspaceProblem)
+    return projector.view === 'run' ? (
+      <PresenterScreen key={projector.id} id={projector.id} />
+    ) : (
+      <AudienceScreen key={projector.id} id={projector.id} />
+    );
 
   return (
     <AppShell

@@ -6,6 +6,7 @@ import {
   IconGridDots,
   IconLayoutDashboard,
   IconListNumbers,
+  IconPresentation,
   IconTable,
   IconUsers,
 } from '@tabler/icons-react';
@@ -19,6 +20,7 @@ import { RepsScreen } from '../analytics/RepsScreen';
 import { VelocityScreen } from '../analytics/VelocityScreen';
 import type { en } from '../i18n/en';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
+import { ReviewScreen } from '../review/ReviewScreen';
 import { StageModelScreen } from '../stages/StageModelScreen';
 
 export interface Area {
@@ -42,5 +44,6 @@ export const AREAS: readonly Area[] = [
   { id: 'cohorts', label: 'nav.cohorts', icon: IconGridDots, Screen: CohortsScreen },
   { id: 'reps', label: 'nav.reps', icon: IconUsers, Screen: RepsScreen },
   { id: 'attention', label: 'nav.attention', icon: IconAlertSquareRounded, Screen: AttentionScreen },
+  { id: 'review', label: 'nav.review', icon: IconPresentation, Screen: ReviewScreen },
   { id: 'stages', label: 'nav.stages', icon: IconListNumbers, Screen: StageModelScreen },
 ];
