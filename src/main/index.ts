@@ -1,5 +1,5 @@
 /**
- * The Electron shell: one window, the menu, the security baseline, and the backend in a
+ * The Electron shell: the workbench window (and a review's audience window), the menu, the security baseline, and the backend in a
  * utility process. Nothing here reads or writes the workspace: data work runs in
  * `backend-host.js` and reaches the window over a MessagePort that main only hands out.
  */
@@ -13,10 +13,10 @@ import { appMenuTemplate, type MenuCommand } from './shell/menu-template';
 import { findElectronNativeBinding } from './shell/native-binding';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { shellStrings, type ShellStrings } from './shell/strings';
-import { createMainWindow } from './shell/window';
+import { createAudienceWindow, createMainWindow } from './shell/window';
 
 // Both must happen before 'ready'. The custom scheme serves the renderer (see protocol.ts);
-// enableSandbox() sandboxes every renderer, even one created without our windowOptions().
+// enableSandbox() sandboxes every renderer, even one created without the options in window.ts.
 registerAppScheme();
 app.enableSandbox();
 
@@ -41,6 +41,27 @@ function openWindow(): BrowserWindow {
   });
   mainWindow = window;
   return window;
+}
+
+/** One audience window per meeting: asking again brings it to the front. */
+const audienceWindows = new Map<number, BrowserWindow>();
+
+function openAudience(meetingId: number): void {
+  const open = audienceWindows.get(meetingId);
+  if (open && !open.isDestroyed()) {
+    open.show();
+    open.focus();
+    return;
+  }
+  const window = createAudienceWindow({
+    preload: join(__dirname, '../preload/index.cjs'),
+    devUrl,
+    meetingId,
+    beside: mainWindow,
+  });
+  backend?.track(window.webContents);
+  window.on('closed', () => audienceWindows.delete(meetingId));
+  audienceWindows.set(meetingId, window);
 }
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -123,7 +144,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // Every web contents, including ones we did not mean to create, gets the lockdown.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devOrigin));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devOrigin, openAudience));
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

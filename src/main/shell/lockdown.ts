@@ -1,5 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { isAppUrl, isSafeExternalUrl } from './security';
+import { audienceMeeting, isAppUrl, isSafeExternalUrl } from './security';
 
 /**
  * Applies the pure rules of `security.ts` to Electron's web contents, sessions and IPC.
@@ -29,11 +29,18 @@ export async function openExternalSafely(url: unknown): Promise<boolean> {
  * `app.on('web-contents-created')`), so nothing slips through — including ones we did not
  * mean to create.
  */
-export function hardenWebContents(contents: WebContents, devOrigin: string | null): void {
-  // No new windows, ever: a `window.open` or `target=_blank` link to an https page goes to
-  // the system browser, anything else is dropped.
+export function hardenWebContents(
+  contents: WebContents,
+  devOrigin: string | null,
+  openAudience: (meetingId: number) => void = () => undefined,
+): void {
+  // No window is ever created by a page: a review's audience view is opened by the shell
+  // itself (with the main window's options), a `window.open` or `target=_blank` link to an
+  // https page goes to the system browser, anything else is dropped.
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(url);
+    const meeting = audienceMeeting(url, devOrigin);
+    if (meeting !== null) openAudience(meeting);
+    else void openExternalSafely(url);
     return { action: 'deny' };
   });
 

@@ -1,9 +1,6 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
-
 /**
- * The security baseline of every window, as pure functions: no Electron at runtime (the
- * import above is type-only), so `tests/unit/shell/security.test.ts` checks them in plain
- * Node. `lockdown.ts` applies them to real windows and sessions.
+ * The security baseline of every window, as pure functions and data: no Electron here,
+ * so `tests/unit/shell/security.test.ts` checks them in plain Node. `lockdown.ts` applies them to real windows and sessions.
  *
  * Where an attacker comes from in this app: text inside the workspace (deal names, notes,
  * CRM fields, imported CSV cells) that the renderer displays. If one of those ever turns
@@ -20,37 +17,48 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 /** URLs longer than this are refused by the external opener: no real link needs more. */
 export const MAX_EXTERNAL_URL_LENGTH = 2048;
 
-export function windowOptions(preload: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Funnel Workbench',
-    // Shown on 'ready-to-show', so the window never flashes an empty white frame.
-    show: false,
-    backgroundColor: '#f8f9fa',
-    webPreferences: {
-      // The preload and the page run in separate JavaScript worlds: page scripts cannot
-      // reach the preload's `ipcRenderer` or tamper with the prototypes it relies on.
-      contextIsolation: true,
-      // The renderer runs in Chromium's OS-level sandbox; the preload only gets the small
-      // sandboxed `require('electron')` surface (it is bundled to one CJS file for that).
-      sandbox: true,
-      // No Node.js in the page or its workers: an injected script must not get `require`.
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      // Same-origin policy stays on: the page cannot read other origins or local files.
-      webSecurity: true,
-      // No http:// scripts or styles inside the secure app:// page.
-      allowRunningInsecureContent: false,
-      // <webview> would embed a guest page with its own (possibly weaker) preferences.
-      webviewTag: false,
-      // The spellchecker downloads dictionaries from Google's CDN; the app is offline-first.
-      spellcheck: false,
-      preload,
-    },
-  };
+/**
+ * The hardened `webPreferences` every window must have, as data for the tests: each
+ * `new BrowserWindow(...)` in window.ts spells them out literally (so a reader and a
+ * static analyser such as Electronegativity see them at the call), and
+ * `tests/unit/shell/window-options.test.ts` checks every call against this list.
+ *
+ * - contextIsolation: the preload and the page run in separate JavaScript worlds, so page
+ *   scripts cannot reach the preload's `ipcRenderer` or tamper with its prototypes;
+ * - sandbox: the renderer runs in Chromium's OS-level sandbox (the preload gets only the
+ *   sandboxed `require('electron')` surface; it is bundled to one CJS file for that);
+ * - nodeIntegration(InWorker) off: an injected script must not get `require`;
+ * - webSecurity on, no insecure content: same-origin policy, no http:// inside app://;
+ * - webviewTag off: a <webview> would embed a guest page with its own weaker preferences;
+ * - spellcheck off: it downloads dictionaries from Google's CDN; the app is offline-first;
+ * - Auxclick disabled: a middle click on a link would otherwise open it in a new window.
+ */
+export const HARDENED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+} as const;
+
+/**
+ * The meeting whose audience view `url` asks for (`…#/review?view=audience&id=N` on the
+ * app's own origin), or null. The one window the app opens besides its main one: a
+ * `window.open` of anything else is refused (an https link goes to the system browser).
+ */
+export function audienceMeeting(url: unknown, devOrigin?: string | null): number | null {
+  if (!isAppUrl(url, devOrigin)) return null;
+  const parsed = new URL(url as string);
+  const m = /^#\/review\?(.*)$/.exec(parsed.hash);
+  if (!m) return null;
+  const params = new URLSearchParams(m[1]);
+  const id = params.get('id') ?? '';
+  if (params.get('view') !== 'audience' || !/^[1-9]\d{0,15}$/.test(id)) return null;
+  return Number(id);
 }
 
 /**

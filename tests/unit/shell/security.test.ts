@@ -5,36 +5,32 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   MAX_EXTERNAL_URL_LENGTH,
-  windowOptions,
+  audienceMeeting,
 } from '../../../src/main/shell/security';
 
-describe('windowOptions', () => {
-  it('locks the renderer down', () => {
-    const options = windowOptions('/app/out/preload/index.cjs');
-    expect(options.webPreferences).toEqual({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: '/app/out/preload/index.cjs',
-    });
-    expect(options.show).toBe(false);
+describe('audienceMeeting', () => {
+  it('opens the audience view of a meeting on the app’s own origin', () => {
+    expect(audienceMeeting('app://workbench/index.html#/review?view=audience&id=12')).toBe(12);
+    expect(audienceMeeting('app://workbench/index.html#/review?id=7&view=audience')).toBe(7);
+    expect(
+      audienceMeeting('http://localhost:5173/#/review?view=audience&id=3', 'http://localhost:5173'),
+    ).toBe(3);
   });
 
-  it('never enables the flags that weaken isolation', () => {
-    const prefs = windowOptions('p').webPreferences as Record<string, unknown>;
-    for (const key of [
-      'nodeIntegrationInSubFrames',
-      'experimentalFeatures',
-      'enableBlinkFeatures',
-      'disableBlinkFeatures',
-    ]) {
-      expect(prefs[key]).toBeUndefined();
-    }
+  it.each([
+    'app://workbench/index.html#/review?view=run&id=12',
+    'app://workbench/index.html#/review?view=audience',
+    'app://workbench/index.html#/review?view=audience&id=0',
+    'app://workbench/index.html#/review?view=audience&id=1e3',
+    'app://workbench/index.html#/review?view=audience&id=99999999999999999',
+    'app://workbench/index.html#/pipeline?view=audience&id=1',
+    'app://workbench.evil/index.html#/review?view=audience&id=1',
+    'https://evil.example/#/review?view=audience&id=1',
+    'http://localhost:5173/#/review?view=audience&id=1',
+    'javascript:alert(1)//#/review?view=audience&id=1',
+    42,
+  ])('refuses %s', (url) => {
+    expect(audienceMeeting(url)).toBeNull();
   });
 });
 
