@@ -13,6 +13,7 @@
  *  - analytics: the engine's snapshot, reports, SQL and DuckDB comparisons and patch
  *    (./analytics.ts, ./duckdb.ts).
  *  - viewSwitch: clicking from view to view in Chromium until every chart is drawn (./views.ts).
+ *  - review: the presenter's next deal and the audience tab following it (./review.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -30,6 +31,7 @@ import type { DealQuery } from '@shared/contract';
 import { parseTimestamp } from '@shared/time';
 import { parseAmount } from '@shared/money';
 import { analyticsBench } from './analytics';
+import { reviewBench } from './review';
 import { viewSwitchBench } from './views';
 
 const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
@@ -283,6 +285,8 @@ async function main() {
   const analytics = await analyticsBench(big);
   log('view switching in Chromium against funnel serve…');
   const views = await viewSwitchBench(join(dir, 'demo-big.db'));
+  log('review presenter and audience in Chromium against funnel serve…');
+  const review = await reviewBench(big, join(dir, 'demo-big.db'));
   log('import vs raw insert…');
   // Exported after the analytics bench rewrote 1,000 deals: the same rows either way.
   const dealsCsv = exportCsv(big, 'deals').text;
@@ -300,7 +304,8 @@ async function main() {
     import: imp,
     analytics,
     viewSwitch: views,
-    allTargetsMet: demo.met && query.met && search.met && imp.met && analytics.met && views.met,
+    review,
+    allTargetsMet: demo.met && query.met && search.met && imp.met && analytics.met && views.met && review.met,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   mkdirSync(join(process.cwd(), 'out'), { recursive: true });
