@@ -47,6 +47,7 @@ const channels: Record<AppChannel, true> = {
   'review.end': true,
   'review.delete': true,
   'review.compare': true,
+  'review.minutesDocument': true,
   'review.minutes': true,
 };
 

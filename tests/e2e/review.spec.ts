@@ -61,6 +61,7 @@ async function prepareAndStart(page: Page, title: string): Promise<string> {
 describe('the funnel review', () => {
   it('is prepared, run by keyboard with the audience following, minuted, and followed up next time', async () => {
     const { context, page, problems } = await openPage(browser, { locale: 'en-US' });
+    const report: string[] = [];
     await page.goto(served.loginUrl);
     await page.getByTestId('deal-row').first().waitFor();
     const team = await prepareAndStart(page, 'Week 47');
@@ -126,6 +127,16 @@ describe('the funnel review', () => {
       /\| Next step \| [^|]+ \| Send the revised quote \| [^|]+ \| 2026-11-27 \| open \|/,
     );
 
+    // The same minutes as a page to print (to PDF from the desktop app).
+    await row.locator('[data-testid^="review-more-"]').click();
+    await page.getByTestId('minutes-print').click();
+    await page.getByTestId('review-minutes').getByText('Bring the CFO to the next call').waitFor();
+    report.push(...(await seriousA11yViolations(page)).map((v) => `minutes page: ${v}`));
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'minutes-print');
+    expect(await page.getByTestId('demo-banner').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
     // The next review of the same team opens with last time's open next step; it is done.
     await audience!.close();
     const again = await prepareAndStart(page, 'Week 48');
@@ -135,6 +146,7 @@ describe('the funnel review', () => {
     await step.getByTestId('followup-done').click();
     await expect.poll(() => step.getByTestId('followup-status').textContent()).toBe('Done');
     await shot(page, 'followups');
+    expect(report).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -204,6 +204,28 @@ export interface MeetingComparison {
   nextSteps: { done: ReviewDecision[]; carried: ReviewDecision[]; open: ReviewDecision[] };
 }
 
+/**
+ * The minutes as a plain document (headings, key facts, tables, lists), built once from
+ * the meeting and written out as Markdown, DOCX, or a printable page, so all say the same.
+ */
+export interface MinutesTable {
+  headers: string[];
+  rows: string[][];
+}
+export interface MinutesSection {
+  heading: string;
+  table?: MinutesTable;
+  list?: string[];
+  paragraphs?: string[];
+  /** What the section says when it has nothing to show. */
+  empty?: string;
+}
+export interface MinutesDocument {
+  title: string;
+  facts: [string, string][];
+  sections: MinutesSection[];
+}
+
 export const MINUTES_FORMATS = ['md', 'docx'] as const;
 export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 
@@ -357,6 +379,11 @@ export const reviewChannels = {
   'review.compare': {
     input: z.object({ a: meetingId, b: meetingId }),
     result: {} as MeetingComparison,
+  },
+  /** The minutes as a document to show and print (to PDF from the desktop app), in a language. */
+  'review.minutesDocument': {
+    input: z.object({ id: meetingId, lang: z.enum(['zh-CN', 'en']) }),
+    result: {} as MinutesDocument,
   },
   /** The minutes as Markdown or DOCX, in a language. */
   'review.minutes': {

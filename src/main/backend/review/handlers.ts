@@ -88,6 +88,8 @@ export const reviewHandlers = ({ ws, emit, analytics }: BackendContext): Handler
     },
     'review.delete': ({ id }) => changed(id, deleteMeeting(ws, id)),
     'review.compare': ({ a, b }) => compareMeetings(ws, a, b),
+    'review.minutesDocument': ({ id, lang }) =>
+      minutesDocument(view(id), lang, stageNamer(loadStages(ws), lang)),
     'review.minutes': async ({ id, format, lang }) => {
       const meeting = view(id);
       const doc = minutesDocument(meeting, lang, stageNamer(loadStages(ws), lang));

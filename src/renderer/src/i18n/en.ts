@@ -426,6 +426,8 @@ export const en = {
       reopen: 'Reopen',
       minutesMd: 'Minutes (Markdown)',
       minutesDocx: 'Minutes (Word)',
+      minutesPrint: 'Minutes to print or save as PDF',
+      print: 'Print…',
       delete: 'Delete',
       compare: 'Compare with the previous review',
       more: 'More actions for {{title}}',

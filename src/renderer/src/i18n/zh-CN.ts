@@ -416,6 +416,8 @@ export const zhCN: Messages = {
       reopen: '重新打开',
       minutesMd: '会议纪要（Markdown）',
       minutesDocx: '会议纪要（Word）',
+      minutesPrint: '打印会议纪要或另存为 PDF',
+      print: '打印…',
       delete: '删除',
       compare: '与上次会议比较',
       more: '{{title}} 的更多操作',

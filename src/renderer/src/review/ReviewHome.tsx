@@ -147,6 +147,12 @@ export function ReviewHome() {
                               <Menu.Item onClick={() => void minutes(m, 'docx')} data-testid="minutes-docx">
                                 {t('review.actions.minutesDocx')}
                               </Menu.Item>
+                              <Menu.Item
+                                onClick={() => navigate(reviewHref('minutes', { id: String(m.id) }))}
+                                data-testid="minutes-print"
+                              >
+                                {t('review.actions.minutesPrint')}
+                              </Menu.Item>
                             </>
                           )}
                           {previous && m.status !== 'planned' && (

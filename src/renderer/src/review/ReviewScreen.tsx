@@ -1,5 +1,6 @@
 import { useRoute } from '../shell/route';
 import { CompareReviews } from './CompareReviews';
+import { MinutesView } from './MinutesView';
 import { PrepareReview } from './PrepareReview';
 import { ReviewHome } from './ReviewHome';
 
@@ -11,6 +12,8 @@ export function ReviewScreen() {
   const view = params.get('view');
   if (view === 'prepare')
     return <PrepareReview key={params.get('id') ?? 'new'} id={idOf(params.get('id'))} />;
+  const id = idOf(params.get('id'));
+  if (view === 'minutes' && id !== null) return <MinutesView id={id} />;
   const a = idOf(params.get('a'));
   const b = idOf(params.get('b'));
   if (view === 'compare' && a !== null && b !== null) return <CompareReviews a={a} b={b} />;

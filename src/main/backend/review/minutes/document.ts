@@ -1,4 +1,4 @@
-import type { Meeting, ReviewDecision } from '@shared/contract';
+import type { Meeting, MinutesDocument, MinutesSection, ReviewDecision } from '@shared/contract';
 import { LABELS, type Lang } from './labels';
 
 /**
@@ -6,24 +6,6 @@ import { LABELS, type Lang } from './labels';
  * built once from the meeting and written out as Markdown or DOCX by the renderers beside
  * this file, so both formats always say the same.
  */
-export interface MinutesTable {
-  headers: string[];
-  rows: string[][];
-}
-export interface MinutesSection {
-  heading: string;
-  table?: MinutesTable;
-  list?: string[];
-  paragraphs?: string[];
-  /** What the section says when it has nothing to show. */
-  empty?: string;
-}
-export interface MinutesDocument {
-  title: string;
-  facts: [string, string][];
-  sections: MinutesSection[];
-}
-
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 const minutesOf = (ms: number) => Math.round(ms / 60_000);
 

@@ -10,7 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { MinutesDocument } from './document';
+import type { MinutesDocument } from '@shared/contract';
 import type { Lang } from './labels';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;

@@ -1,4 +1,4 @@
-import type { MinutesDocument } from './document';
+import type { MinutesDocument } from '@shared/contract';
 
 /** A cell's text made safe inside a Markdown table row (pipes escaped, lines joined). */
 const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
