@@ -143,3 +143,38 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .join(', ')}`,
     );
 }
+
+/**
+ * Every piece of text within `selector` whose contrast with the background behind it is
+ * below `ratio`, whatever its size (axe's enhanced rule asks only 4.5:1 of large text, and
+ * everything on a projector is large). Colours are read as computed; the background is the
+ * first opaque one up the tree.
+ */
+export async function textContrastBelow(page: Page, selector: string, ratio: number): Promise<string[]> {
+  await settle(page);
+  return (await page.evaluate(`(() => {
+    const parse = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    const root = document.querySelector(${JSON.stringify(selector)});
+    for (const el of root.querySelectorAll('*')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || el.getClientRects().length === 0) continue;
+      const fg = parse(getComputedStyle(el).color).slice(0, 3);
+      const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+      const contrast = (a + 0.05) / (b + 0.05);
+      if (contrast < ${ratio}) out.push(el.tagName.toLowerCase() + ' "' + el.textContent.trim().slice(0, 40) + '": ' + contrast.toFixed(2) + ':1');
+    }
+    return out;
+  })()`)) as string[];
+}

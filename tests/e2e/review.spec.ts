@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, seriousA11yViolations, serveDemo, type Served } from './harness';
+import {
+  launchBrowser,
+  openPage,
+  seriousA11yViolations,
+  serveDemo,
+  textContrastBelow,
+  type Served,
+} from './harness';
 
 /**
  * The funnel review as a manager runs it on the demo workspace: prepare a review of one
@@ -184,6 +191,10 @@ describe('the funnel review', () => {
               ...(await seriousA11yViolations(page)).map(
                 (v) => `${language}/${theme} ${name} ${position}: ${v}`,
               ),
+              // What the projector shows keeps 7:1: the audience view, the presenter's slide.
+              ...(
+                await textContrastBelow(page, name === 'audience' ? '[data-testid="audience"]' : 'main', 7)
+              ).map((v) => `${language}/${theme} ${name} ${position} (7:1): ${v}`),
             );
           }
           await shot(page, `${name}-${language}-${theme}`);
