@@ -153,6 +153,34 @@ describe('the funnel review', () => {
     await step.getByTestId('followup-done').click();
     await expect.poll(() => step.getByTestId('followup-status').textContent()).toBe('Done');
     await shot(page, 'followups');
+
+    // Ended, the two reviews compare: last week's next step was done this week.
+    await page.getByTestId('end-review').click();
+    await page.getByTestId('end-confirm').click();
+    await page.getByText('This review has ended', { exact: false }).waitFor();
+    await page.goto(`${served.url}#/review`);
+    const latest = page.locator('[data-testid^="review-row-"]').filter({ hasText: 'Week 48' });
+    await latest.locator('[data-testid^="review-more-"]').click();
+    await page.getByRole('menuitem', { name: 'Compare with the previous review' }).click();
+    const compare = page.getByTestId('review-compare');
+    await compare.getByText('Week 47', { exact: false }).first().waitFor();
+    await compare
+      .locator('section')
+      .filter({ hasText: 'Next steps done' })
+      .getByText('Send the revised quote')
+      .waitFor();
+    report.push(...(await seriousA11yViolations(page)).map((v) => `compare: ${v}`));
+
+    // Reopened, a past review reads as it was shown and takes no new records.
+    await page.goto(`${served.url}#/review`);
+    const first = page.locator('[data-testid^="review-row-"]').filter({ hasText: 'Week 47' });
+    await first.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByText('This review has ended', { exact: false }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('slide-number').textContent()).toBe('2 / 6');
+    await page.getByTestId('recorded').getByText('Bring the CFO to the next call').waitFor();
+    await page.keyboard.press('d');
+    expect(await page.getByTestId('record-text').count()).toBe(0);
     expect(report).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
