@@ -12,7 +12,8 @@
  *  - funnelVsDuckDb: the same query in an in-memory DuckDB over the same rows (./duckdb.ts),
  *    against the same engine runs (target ≥ 5× faster), identical counts again; the one-off
  *    copy into DuckDB is reported apart (loadMs);
- *  - patchAfterImport: re-snapshot after a 1,000-deal import (target ≤ 200 ms); beside it,
+ *  - patchAfterImport: re-snapshot after a 1,000-deal import, the median of five imports of
+ *    other deals (target ≤ 200 ms); beside it,
  *    the derived indexes built again for the patched snapshot, which the first report after
  *    the import pays for.
  */
@@ -261,40 +262,51 @@ async function againstSql(ws: Workspace, s: Snapshot, now: number) {
  * 1,000 deals of the workspace written again (their amounts changed), as an import of
  * a deals.csv and history.csv would, then the snapshot patched.
  */
-function patchAfterImport(ws: Workspace, before: Snapshot) {
+/** Imports and patches this many times, 1,000 other deals each: one patch is too few to time on a shared machine. */
+const PATCH_ROUNDS = 5;
+
+export function patchAfterImport(ws: Workspace, first: Snapshot) {
   const deals = parseCsv(exportCsv(ws, 'deals').text);
+  const history = parseCsv(exportCsv(ws, 'history').text);
   const amount = deals.header.indexOf('amount');
   const id = deals.header.indexOf('id');
-  const picked = deals.records.slice(0, 1000).map((r) => r.cells);
-  const ids = new Set(picked.map((r) => r[id]!));
-  const history = parseCsv(exportCsv(ws, 'history').text);
   const field = history.header.indexOf('field');
-  // Their history without the amount rows, so the new amount column is the amount.
-  const kept = history.records.map((r) => r.cells).filter((r) => ids.has(r[0]!) && r[field] !== 'amount');
-  const changed = picked.map((r) => r.map((c, i) => (i === amount ? String(Number(c) + 1) : c)));
   // A demo workspace is replaced by an import; this one stands for a manager's own data.
   writeSetting(ws, 'workspace.isDemo', false);
-  const outcome = applyImport(
-    ws,
-    {
-      deals: { name: 'deals.csv', text: writeCsv(deals.header, changed) },
-      history: { name: 'history.csv', text: writeCsv(history.header, kept) },
-    },
-    { skipInvalid: false },
-  );
-  if (!outcome.valid) throw new Error(`bench import refused: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-  globalThis.gc?.();
-  const t0 = performance.now();
-  const after = patchSnapshot(ws, before, 2);
-  const ms = performance.now() - t0;
-  if (!after || after.deals.count !== before.deals.count)
-    throw new Error('the patch did not keep every deal');
+  const times: number[] = [];
+  let before = first;
+  for (let round = 0; round < PATCH_ROUNDS; round++) {
+    const picked = deals.records.slice(round * 1000, round * 1000 + 1000).map((r) => r.cells);
+    const ids = new Set(picked.map((r) => r[id]!));
+    // Their history without the amount rows, so the new amount column is the amount.
+    const kept = history.records.map((r) => r.cells).filter((r) => ids.has(r[0]!) && r[field] !== 'amount');
+    const changed = picked.map((r) => r.map((c, i) => (i === amount ? String(Number(c) + 1) : c)));
+    const outcome = applyImport(
+      ws,
+      {
+        deals: { name: 'deals.csv', text: writeCsv(deals.header, changed) },
+        history: { name: 'history.csv', text: writeCsv(history.header, kept) },
+      },
+      { skipInvalid: false },
+    );
+    if (!outcome.valid)
+      throw new Error(`bench import refused: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+    globalThis.gc?.();
+    const t0 = performance.now();
+    const after = patchSnapshot(ws, before, round + 2);
+    times.push(performance.now() - t0);
+    if (!after || after.deals.count !== before.deals.count)
+      throw new Error('the patch did not keep every deal');
+    before = after;
+  }
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   return {
-    deals: picked.length,
-    ms,
+    deals: 1000,
+    rounds: times.map((ms) => Math.round(ms * 10) / 10),
+    ms: median,
     target: 200,
-    met: ms <= 200,
-    derivedIndexesMs: derivedIndexes(after).ms,
+    met: median <= 200,
+    derivedIndexesMs: derivedIndexes(before).ms,
   };
 }
 
