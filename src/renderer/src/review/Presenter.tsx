@@ -73,8 +73,19 @@ export function PresenterScreen({ id }: { id: number }) {
       if (readOnly) return setReadPosition(next);
       if (next === meeting.live.position) return;
       // Move at once; the backend's answer (and its event) bring the timers.
-      setLive({ ...meeting.live, position: next });
-      present.mutate({ id, position: next }, { onSuccess: setLive, onError: failed });
+      const was = meeting.live;
+      setLive({ ...was, position: next });
+      present.mutate(
+        { id, position: next },
+        {
+          onSuccess: setLive,
+          // Refused (an import holds the write lock): back to where the audience still is.
+          onError: (e) => {
+            setLive(was);
+            failed(e);
+          },
+        },
+      );
     },
     [meeting, slides.length, readOnly, setLive, present, id, failed],
   );
