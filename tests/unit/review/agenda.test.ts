@@ -57,6 +57,42 @@ describe('agenda styles', () => {
     expect(ids(buildAgenda(deals, 'rep', null, ['Cy']))).toEqual(['rep:Cy']);
   });
 
+  it('says why each item is there: its style, and a rep’s section is a rep item', () => {
+    const why = (style: Parameters<typeof buildAgenda>[1]) =>
+      buildAgenda(deals, style, null, []).entries.map((e) => [e.kind, e.reason.why]);
+    expect(new Set(why('top').map(String))).toEqual(new Set(['deal,top']));
+    expect(new Set(why('stage').map(String))).toEqual(new Set(['deal,stage']));
+    expect(new Set(why('changed').map(String))).toEqual(new Set(['deal,changed']));
+    expect(buildAgenda(deals, 'rep', null, ['Bob']).entries[0]).toEqual({
+      kind: 'rep',
+      dealId: null,
+      owner: 'Bob',
+      reason: { why: 'rep', flags: [], changes: [] },
+    });
+  });
+
+  it('breaks ties of amount by deal id, and lists reps by name when the scope names none', () => {
+    const tied = [deal('B2', { owner: 'Zed' }), deal('A1', { owner: 'Amy' }), deal('C3', { owner: 'Zed' })];
+    expect(ids(buildAgenda(tied, 'top', null, []))).toEqual(['A1', 'B2', 'C3']);
+    expect(ids(buildAgenda([...tied].reverse(), 'top', null, []))).toEqual(['A1', 'B2', 'C3']);
+    expect(ids(buildAgenda(tied, 'rep', null, []))).toEqual(['rep:Amy', 'A1', 'rep:Zed', 'B2', 'C3']);
+    expect(buildAgenda(tied, 'rep', null, []).entries.map((e) => e.reason.why)).toEqual([
+      'rep',
+      'rep',
+      'rep',
+      'rep',
+      'rep',
+    ]);
+    // Among changed deals of one amount, the one with more changed fields first.
+    const changed = [deal('X1', { changes: ['amount'] }), deal('X2', { changes: ['stage', 'closeDate'] })];
+    expect(ids(buildAgenda(changed, 'changed', null, []))).toEqual(['X2', 'X1']);
+    expect(ids(buildAgenda([deal('C3'), deal('B2'), deal('A1')], 'top', null, []))).toEqual([
+      'A1',
+      'B2',
+      'C3',
+    ]);
+  });
+
   it('takes its default number of deals when none is named', () => {
     const many = Array.from({ length: 100 }, (_, i) =>
       deal(`D${String(i).padStart(3, '0')}`, { flags: ['stalled'] }),
