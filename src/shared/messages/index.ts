@@ -1,6 +1,7 @@
 import { ERROR_MESSAGES } from './errors';
 import { IMPORT_MESSAGES, type ImportMessageKey } from './imports';
 import { SHELL_MESSAGES } from './shell';
+import { SYNC_MESSAGES } from './sync';
 
 /**
  * The one message catalog: every sentence the backend, the shell or an import can show a
@@ -8,7 +9,12 @@ import { SHELL_MESSAGES } from './shell';
  * The app renders in the UI language, the shell in the system's, the CLI in English.
  * Placeholders are `{name}`; both languages of a key use the same names (a test checks).
  */
-export const MESSAGES = { ...ERROR_MESSAGES, ...IMPORT_MESSAGES, ...SHELL_MESSAGES } as const;
+export const MESSAGES = {
+  ...ERROR_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...SHELL_MESSAGES,
+  ...SYNC_MESSAGES,
+} as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 export type { ImportMessageKey };
