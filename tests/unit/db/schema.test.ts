@@ -73,6 +73,7 @@ const SCHEMA: { [Table in keyof Database]: Nullability<Database[Table]> } = {
     upstream_stage: 'null',
     synced_at: 'null',
     revision: 'not null',
+    sync_hash: 'null',
   },
   deal_history: {
     id: 'not null',
@@ -82,6 +83,7 @@ const SCHEMA: { [Table in keyof Database]: Nullability<Database[Table]> } = {
     changed_at: 'not null',
     source: 'not null',
     event_key: 'null',
+    upstream_stage: 'null',
   },
   deal_notes: {
     id: 'not null',
@@ -223,6 +225,11 @@ const SCHEMA: { [Table in keyof Database]: Nullability<Database[Table]> } = {
     deleted: 'not null',
     quarantined: 'not null',
     error: 'null',
+    records: 'not null',
+    requests: 'not null',
+    retries: 'not null',
+    unchanged: 'not null',
+    phase: 'null',
   },
   sync_quarantine: {
     id: 'not null',

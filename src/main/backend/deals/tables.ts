@@ -31,6 +31,8 @@ export interface DealsTable {
   synced_at: number | null;
   /** The write that last touched the deal (max + 1 per write), for the analytics snapshot. */
   revision: Generated<number>;
+  /** Digest of the deal as the CRM last gave it (synced deals); null for local ones. */
+  sync_hash: string | null;
 }
 export type DealSource = 'csv' | 'demo' | 'sync';
 export type DealRecord = Selectable<DealsTable>;
@@ -44,6 +46,8 @@ export interface DealHistoryTable {
   source: Generated<string>;
   /** The upstream event's key, for synced rows; null for local ones. */
   event_key: string | null;
+  /** The CRM's stage of a synced stage row ("pipeline/stage"), kept for re-mapping. */
+  upstream_stage: string | null;
 }
 
 /** The reference lists behind the filters, kept in step with the deals by the writer. */

@@ -51,6 +51,12 @@ export interface SyncRunsTable {
   deleted: Generated<number>;
   quarantined: Generated<number>;
   error: string | null;
+  records: Generated<number>;
+  requests: Generated<number>;
+  retries: Generated<number>;
+  unchanged: Generated<number>;
+  /** What the run was doing: reference, changes, sweep. */
+  phase: string | null;
 }
 
 export interface SyncQuarantineTable {

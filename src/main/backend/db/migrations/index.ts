@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m202611300001 from './202611300001_workspace';
 import * as m202612010001 from './202612010001_deal_revisions';
 import * as m202612020001 from './202612020001_review_mode';
+import * as m202612040001 from './202612040001_sync_details';
 
 /**
  * Every migration, listed by hand: a bundled app has no migrations folder to scan, so a
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '202611300001_workspace': m202611300001,
   '202612010001_deal_revisions': m202612010001,
   '202612020001_review_mode': m202612020001,
+  '202612040001_sync_details': m202612040001,
 };
 
 export const migrationProvider: MigrationProvider = {
