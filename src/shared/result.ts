@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'conflict'
   | 'busy'
   | 'unauthorized'
+  /** The CRM could not be synced (unreachable, refused, limited): the message says why. */
+  | 'crm'
   | 'internal';
 
 export interface AppError {

@@ -9,4 +9,48 @@ export const SYNC_MESSAGES = {
     en: 'the record is not in the shape the CRM documents: {problem}',
     zh: '记录的结构与 CRM 文档不符：{problem}',
   },
+  sync_owned_elsewhere: {
+    en: 'deal {id} is already synced from another CRM connection; it is kept as that one has it',
+    zh: '商机 {id} 已由另一个 CRM 连接同步，保留该连接的数据',
+  },
+  sync_token_rejected: {
+    en: '{crm} rejected the token ({detail}). Check the token {where} and that it may read deals, then sync again.',
+    zh: '{crm} 拒绝了令牌（{detail}）。请检查{where}中的令牌及其读取商机的权限，然后重新同步。',
+  },
+  sync_daily_limit: {
+    en: '{crm}’s daily API limit is reached; {pages} pages were saved. Sync again after the limit resets: it continues where it stopped.',
+    zh: '{crm} 的每日 API 调用额度已用完；已保存 {pages} 页。额度重置后再次同步，将从中断处继续。',
+  },
+  sync_rate_limited: {
+    en: '{crm} keeps asking to slow down ({detail}); {pages} pages were saved. Sync again later: it continues where it stopped.',
+    zh: '{crm} 持续要求降低请求频率（{detail}）；已保存 {pages} 页。请稍后再次同步，将从中断处继续。',
+  },
+  sync_network: {
+    en: 'Could not reach {crm} at {url} ({detail}); {pages} pages were saved. Check the network connection and the URL, then sync again: it continues where it stopped.',
+    zh: '无法连接 {url} 上的 {crm}（{detail}）；已保存 {pages} 页。请检查网络连接和地址，然后重新同步，将从中断处继续。',
+  },
+  sync_timeout: {
+    en: '{crm} did not answer in time ({detail}); {pages} pages were saved. Sync again: it continues where it stopped.',
+    zh: '{crm} 未及时响应（{detail}）；已保存 {pages} 页。请重新同步，将从中断处继续。',
+  },
+  sync_server_error: {
+    en: '{crm} kept failing with server errors ({detail}); {pages} pages were saved. Sync again later: it continues where it stopped.',
+    zh: '{crm} 持续返回服务器错误（{detail}）；已保存 {pages} 页。请稍后重新同步，将从中断处继续。',
+  },
+  sync_bad_response: {
+    en: '{crm} answered in a shape the workbench does not understand ({detail}); {pages} pages were saved. Check that the URL points at {crm}’s API.',
+    zh: '{crm} 的响应格式无法识别（{detail}）；已保存 {pages} 页。请确认地址指向 {crm} 的 API。',
+  },
+  sync_cancelled: {
+    en: 'The sync was cancelled; {pages} pages were saved. Syncing again continues where it stopped.',
+    zh: '同步已取消；已保存 {pages} 页。再次同步将从中断处继续。',
+  },
+  sync_failed: {
+    en: 'The sync stopped: {detail}; {pages} pages were saved.',
+    zh: '同步已停止：{detail}；已保存 {pages} 页。',
+  },
+  sync_ended_unexpectedly: {
+    en: 'The run ended without finishing (the app or the command was stopped); the next sync continues where it stopped.',
+    zh: '本次同步未完成即结束（程序或命令被中止）；下次同步将从中断处继续。',
+  },
 } as const;

@@ -1,0 +1,301 @@
+import { msg, type MessageRef } from '@shared/messages';
+import { WorkbenchError } from '@shared/result';
+import type { Db } from '../db/query';
+import { readSetting } from '../workspace/settings';
+import { wipeDemoData } from '../workspace/demo-data';
+import { SyncStop, type Connector, type Position, type SyncWindow } from './connector';
+import { systemClock, type Clock, type HttpOptions } from './http';
+import { syncMapping } from './mapping';
+import { claimConnection, finishRun, readCursor, recordPage, startRun, writeCursor } from './runs';
+import type { CrmKind } from './tables';
+import { SyncWriter } from './writer';
+
+export const CRM_NAMES: Record<CrmKind, string> = {
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  pipedrive: 'Pipedrive',
+};
+
+export interface SyncProgress {
+  connectionId: number;
+  runId: number;
+  phase: 'reference' | 'changes' | 'sweep';
+  pages: number;
+  records: number;
+  /** Records the CRM said the window holds, when it says. */
+  total: number | null;
+  /** Estimated time left, from the pace so far; null until there is one. */
+  etaMs: number | null;
+}
+
+export interface SyncOutcome {
+  connectionId: number;
+  runId: number;
+  status: 'done' | 'interrupted' | 'failed';
+  pages: number;
+  records: number;
+  upserted: number;
+  unchanged: number;
+  deleted: number;
+  quarantined: number;
+  requests: number;
+  retries: number;
+  /** Why it stopped (null when done). */
+  error: MessageRef | null;
+}
+
+export interface SyncOptions {
+  clock?: Clock;
+  signal?: AbortSignal;
+  /** Re-read this much before the stored cursor: clocks differ, search indexes lag. */
+  lookbackMs?: number;
+  /** Stop this much before now: a record modified just now may not be searchable yet. */
+  lagMs?: number;
+  /** A full sweep of live ids at most this often (deletions past the delete log). */
+  sweepEveryMs?: number;
+  /** Where the person keeps the token, for the rejected-token message. */
+  tokenSource?: MessageRef | string;
+  onProgress?: (progress: SyncProgress) => void;
+  /** After each committed page: the analytics snapshot patches, views refresh. */
+  onCommitted?: () => void;
+  /** Resolves when no other write holds the workspace (the registry's lock). */
+  waitForWrites?: () => Promise<void>;
+  /** HTTP options beyond the engine's own (fetch, timeouts), for tests and the bench. */
+  http?: HttpOptions;
+}
+
+export const DEFAULTS = {
+  lookbackMs: 10 * 60_000,
+  lagMs: 30_000,
+  sweepEveryMs: 7 * 86_400_000,
+};
+
+interface DealsCursor {
+  /** Everything modified before this instant is stored (null: never synced). */
+  since: number | null;
+  /** The window in progress and where in it, when a run stopped inside one. */
+  window: SyncWindow | null;
+  position: Position | null;
+}
+
+/**
+ * One sync run of one CRM connection: identify the account, bring the stage mapping up
+ * to date, then read the window from the stored cursor (minus a lookback) to now (minus a
+ * lag) page by page. Each page — its deals, their history, tombstones, quarantined
+ * records, the run log's counters and the new cursor — is committed in one transaction,
+ * so a run killed at any moment resumes from its last committed page and ends exactly
+ * where an uninterrupted run ends. A stop (rejected token, daily limit, network down,
+ * cancel) keeps every committed page and says why.
+ */
+export async function runSync(
+  ws: Db,
+  target: { kind: CrmKind; baseUrl: string },
+  makeConnector: (http: HttpOptions) => Connector,
+  options: SyncOptions = {},
+): Promise<SyncOutcome> {
+  const clock = options.clock ?? options.http?.clock ?? systemClock;
+  let retries = 0;
+  const connector = makeConnector({
+    ...options.http,
+    clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+    onRetry: (r) => {
+      retries++;
+      options.http?.onRetry?.(r);
+    },
+  });
+  const crm = CRM_NAMES[target.kind];
+  const lookbackMs = options.lookbackMs ?? DEFAULTS.lookbackMs;
+  const lagMs = options.lagMs ?? DEFAULTS.lagMs;
+  const sweepEveryMs = options.sweepEveryMs ?? DEFAULTS.sweepEveryMs;
+  const startedAt = clock.now();
+
+  // Who the token belongs to decides which connection this is, so identify comes first;
+  // a token refused here leaves no run behind for a connection that never existed.
+  let account;
+  try {
+    account = await connector.identify();
+  } catch (e) {
+    const { say, reason } = stopError(e, crm, target.baseUrl, 0, options.tokenSource);
+    throw new WorkbenchError(reason === 'token_rejected' ? 'unauthorized' : 'crm', say);
+  }
+  const connectionId = claimConnection(ws, target.kind, target.baseUrl, account, startedAt);
+  const runId = startRun(ws, connectionId, startedAt);
+  const totals = { pages: 0, records: 0, upserted: 0, unchanged: 0, deleted: 0, quarantined: 0, requests: 0 };
+  let phase: SyncProgress['phase'] = 'reference';
+  let total: number | null = null;
+  let recordsAtTotal = 0;
+  const progress = () => {
+    const elapsed = clock.now() - startedAt;
+    const left = total === null ? null : Math.max(0, total - (totals.records - recordsAtTotal));
+    options.onProgress?.({
+      connectionId,
+      runId,
+      phase,
+      pages: totals.pages,
+      records: totals.records,
+      total: total === null ? null : totals.records + (left ?? 0),
+      etaMs: left !== null && totals.records > 0 ? Math.round((elapsed / totals.records) * left) : null,
+    });
+  };
+
+  try {
+    progress();
+    const reference = await connector.reference();
+    const mapping = ws.sqlite.transaction(() =>
+      syncMapping(ws, connectionId, target.kind, reference.pipelines),
+    )();
+
+    phase = 'changes';
+    const cursor = readCursor<DealsCursor>(ws, connectionId, 'deals') ?? {
+      since: null,
+      window: null,
+      position: null,
+    };
+    const firstSync = cursor.since === null && cursor.window === null;
+    const previousSince = cursor.since;
+    const window: SyncWindow = cursor.window ?? {
+      from: cursor.since === null ? 0 : Math.max(0, cursor.since - lookbackMs),
+      to: Math.max(clock.now() - lagMs, cursor.since ?? 0),
+    };
+    let position = cursor.window ? cursor.position : null;
+    for (;;) {
+      await options.waitForWrites?.();
+      const page = await connector.changes(window, position);
+      totals.requests += page.requests;
+      if (page.total !== undefined && total === null) {
+        total = page.total;
+        recordsAtTotal = totals.records;
+      }
+      const next: DealsCursor = page.done
+        ? { since: window.to, window: null, position: null }
+        : { since: cursor.since, window, position: page.next };
+      ws.sqlite.transaction(() => {
+        if (totals.pages === 0 && readSetting(ws, 'workspace.isDemo', false)) wipeDemoData(ws);
+        const revision = ws.sqlite
+          .prepare('select coalesce(max(revision), 0) + 1 from deals')
+          .pluck()
+          .get() as number;
+        const writer = new SyncWriter(ws, connectionId, mapping, revision, clock.now());
+        const counts = writer.write(page.deals, page.deletions);
+        const quarantined = [...page.quarantined, ...counts.quarantined];
+        totals.pages++;
+        totals.records += page.deals.length + page.deletions.length + page.quarantined.length;
+        totals.upserted += counts.upserted;
+        totals.unchanged += counts.unchanged;
+        totals.deleted += counts.deleted;
+        totals.quarantined += quarantined.length;
+        recordPage(ws, runId, quarantined, { ...totals, retries, phase });
+        writeCursor(ws, connectionId, 'deals', next, clock.now());
+      })();
+      options.onCommitted?.();
+      progress();
+      if (page.done) break;
+      position = page.next;
+    }
+
+    const sweep = readCursor<{ at: number }>(ws, connectionId, 'sweep');
+    const gap = previousSince === null ? 0 : clock.now() - previousSince;
+    if (firstSync) {
+      // A first full read saw every live deal: as good as a sweep.
+      writeCursor(ws, connectionId, 'sweep', { at: window.to }, clock.now());
+    } else if (!sweep || clock.now() - sweep.at >= sweepEveryMs || gap > connector.deleteLogMs) {
+      phase = 'sweep';
+      progress();
+      await sweepDeletions(ws, connector, connectionId, runId, clock, totals, () => retries, options);
+    }
+    finishRun(ws, runId, 'done', null, { ...totals, retries, phase }, clock.now());
+    return { connectionId, runId, status: 'done', ...totals, retries, error: null };
+  } catch (e) {
+    const error = stopError(e, crm, target.baseUrl, totals.pages, options.tokenSource);
+    const stop = e instanceof SyncStop ? e.reason : null;
+    const status =
+      stop === 'token_rejected' || stop === 'bad_response' || stop === null ? 'failed' : 'interrupted';
+    finishRun(ws, runId, status, error.say, { ...totals, retries, phase }, clock.now());
+    return { connectionId, runId, status, ...totals, retries, error: error.say };
+  }
+}
+
+/**
+ * Every live id upstream, then every stored live deal of the connection not among them
+ * is marked deleted now: what a delete log forgot (hard deletes, an emptied recycle bin,
+ * a gap longer than the log keeps). Only a complete listing is trusted.
+ */
+async function sweepDeletions(
+  ws: Db,
+  connector: Connector,
+  connectionId: number,
+  runId: number,
+  clock: Clock,
+  totals: { pages: number; records: number; deleted: number; requests: number },
+  retries: () => number,
+  options: SyncOptions,
+): Promise<void> {
+  const live = new Set<string>();
+  let position: Position | null = null;
+  for (;;) {
+    const page = await connector.liveIds(position);
+    for (const id of page.ids) live.add(id);
+    if (page.done) break;
+    position = page.next;
+  }
+  await options.waitForWrites?.();
+  const now = clock.now();
+  ws.sqlite.transaction(() => {
+    const stored = ws.sqlite
+      .prepare('select id from deals where connection_id = ? and deleted_at is null')
+      .pluck()
+      .all(connectionId) as string[];
+    const gone = stored.filter((id) => !live.has(id));
+    if (gone.length) {
+      const revision = ws.sqlite
+        .prepare('select coalesce(max(revision), 0) + 1 from deals')
+        .pluck()
+        .get() as number;
+      const mark = ws.sqlite.prepare(
+        'update deals set deleted_at = ?, revision = ?, synced_at = ?, sync_hash = null where id = ? and connection_id = ?',
+      );
+      for (const id of gone) mark.run(now, revision, now, id, connectionId);
+    }
+    totals.deleted += gone.length;
+    recordPage(ws, runId, [], { ...totals, retries: retries(), phase: 'sweep' });
+    writeCursor(ws, connectionId, 'sweep', { at: now }, now);
+  })();
+  options.onCommitted?.();
+}
+
+/** The message a stop gives the person: what happened, how much was kept, what to do. */
+export function stopError(
+  e: unknown,
+  crm: string,
+  url: string,
+  pages: number,
+  tokenSource: MessageRef | string = 'FUNNEL_CRM_TOKEN',
+): { say: MessageRef; reason: string } {
+  if (!(e instanceof SyncStop)) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { say: msg('sync_failed', { detail, pages }), reason: 'failed' };
+  }
+  const detail = e.where ? `${e.detail}, ${e.where}` : e.detail;
+  const say = (() => {
+    switch (e.reason) {
+      case 'token_rejected':
+        return msg('sync_token_rejected', { crm, detail, where: tokenSource });
+      case 'daily_limit':
+        return msg('sync_daily_limit', { crm, pages });
+      case 'rate_limited':
+        return msg('sync_rate_limited', { crm, detail, pages });
+      case 'network':
+        return msg('sync_network', { crm, url, detail, pages });
+      case 'timeout':
+        return msg('sync_timeout', { crm, detail, pages });
+      case 'server_error':
+        return msg('sync_server_error', { crm, detail, pages });
+      case 'bad_response':
+        return msg('sync_bad_response', { crm, detail, pages });
+      case 'cancelled':
+        return msg('sync_cancelled', { pages });
+    }
+  })();
+  return { say, reason: e.reason };
+}
