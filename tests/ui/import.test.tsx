@@ -71,17 +71,26 @@ describe('import dialog', () => {
 });
 
 describe('import dialog and file encodings', () => {
-  it('explains how to re-save a file that is not UTF-8 instead of importing garbled names', async () => {
+  it('reads a file that is not UTF-8 as GB18030 in the backend, and the check report says so', async () => {
     const { backend, user } = await renderApp({ isDemo: false });
     await user.click(screen.getByTestId('import-open'));
     const dialog = await screen.findByTestId('import-dialog');
-    const gbk = new File([new Uint8Array([0x69, 0x64, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x0a])], 'deals.csv', {
-      type: 'text/csv',
-    });
+    // "id,owner,stage,created_at / X1,张三,need,2026-01-01" with 张三 in GBK.
+    const gbk = new File(
+      [
+        new TextEncoder().encode('id,owner,stage,created_at\nX1,'),
+        new Uint8Array([0xd5, 0xc5, 0xc8, 0xfd]),
+        new TextEncoder().encode(',need,2026-01-01\n'),
+      ],
+      'deals.csv',
+      { type: 'text/csv' },
+    );
     await user.upload(within(dialog).getByTestId('import-file-deals'), gbk);
     await user.click(within(dialog).getByTestId('import-check'));
-    await waitFor(() => expect(dialog.textContent).toContain('is not UTF-8'));
-    expect(backend.callsTo('import.check')).toHaveLength(0);
+    const warnings = await within(dialog).findByTestId('import-warnings');
+    expect(warnings.textContent).toContain('read as GB18030');
+    // The bytes went to the backend as they are: decoding happens in one place.
+    expect(backend.callsTo('import.check')[0]!.files.deals).toHaveProperty('data');
   });
 });
 

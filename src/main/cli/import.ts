@@ -1,6 +1,13 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IMPORT_FILE_KINDS, type ImportCheck, type ImportFiles, type ImportIssue } from '@shared/contract';
+import {
+  IMPORT_FILE_KINDS,
+  MAX_IMPORT_BYTES,
+  type ImportCheck,
+  type ImportFile,
+  type ImportFiles,
+  type ImportIssue,
+} from '@shared/contract';
 import { msg } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import { decodeUtf8 } from '@shared/text';
@@ -8,25 +15,35 @@ import type { Emit } from '../backend/registry';
 import { args, requireDb, str, UsageError } from './args';
 import { withSession } from './session';
 
-function readInput(path: string, label: string): { name: string; text: string } {
+/**
+ * A file as the import contract carries it: UTF-8 text as text; a workbook, or a CSV in
+ * another encoding, as its bytes, which the backend reads (sheets by value, GB18030).
+ */
+function readInput(path: string, label: string): ImportFile {
   if (!existsSync(path))
     throw new WorkbenchError('not_found', msg('file_missing', { label, path: resolve(path) }));
   if (!statSync(path).isFile())
     throw new WorkbenchError('invalid_input', msg('file_not_file', { label, path: resolve(path) }));
-  const text = decodeUtf8(readFileSync(path));
-  if (text === null) {
+  const bytes = readFileSync(path);
+  const text = /\.xlsx$/i.test(path) ? null : decodeUtf8(bytes);
+  if (text !== null) return { name: path, text };
+  if (bytes.length > MAX_IMPORT_BYTES)
     throw new WorkbenchError(
-      'import_invalid',
-      msg('file_unreadable_utf8', { issue: msg('non_utf8', { file: path }) }),
+      'invalid_input',
+      msg('file_too_large', { label, path: resolve(path), max: MAX_IMPORT_BYTES / 1024 / 1024 }),
     );
-  }
-  return { name: path, text };
+  return { name: path, data: bytes.toString('base64') };
 }
 
 function printIssues(kind: 'error' | 'warning', issues: ImportIssue[], files: Record<string, string>): void {
   const shown = issues.slice(0, 50);
   for (const i of shown) {
-    console.error(`${kind}: ${files[i.file] ?? i.file}${i.line ? `:${i.line}` : ''}: ${i.message}`);
+    // A workbook's lines are rows of the sheet that was read: say which.
+    const where =
+      i.sheet !== undefined
+        ? `${files[i.file] ?? i.file}, sheet "${i.sheet}"${i.line ? `, row ${i.line}` : ''}`
+        : `${files[i.file] ?? i.file}${i.line ? `:${i.line}` : ''}`;
+    console.error(`${kind}: ${where}: ${i.message}`);
   }
   if (issues.length > shown.length) console.error(`… and ${issues.length - shown.length} more ${kind}s`);
 }
@@ -68,7 +85,6 @@ export async function importCommand(argv: string[]): Promise<void> {
   for (const kind of IMPORT_FILE_KINDS) {
     const path = str(values[kind]);
     if (path) {
-      if (/\.xlsx$/i.test(path)) throw new WorkbenchError('invalid_input', msg('xlsx_not_yet', { path }));
       files[kind] = readInput(path, `--${kind}`);
       names[kind] = path;
     }

@@ -198,6 +198,10 @@ export const ERROR_MESSAGES = {
   },
   issue_at: { en: '{file}.csv line {line}: {issue}', zh: '{file}.csv 第 {line} 行：{issue}' },
   issue_in: { en: '{file}.csv: {issue}', zh: '{file}.csv：{issue}' },
+  issue_at_sheet: {
+    en: 'sheet "{sheet}" row {line}: {issue}',
+    zh: '工作表“{sheet}”第 {line} 行：{issue}',
+  },
   import_stopped: {
     en: 'The import stopped: {reason}. Nothing was imported.',
     zh: '导入中止：{reason}。没有导入任何数据。',
@@ -205,13 +209,9 @@ export const ERROR_MESSAGES = {
   import_failed: { en: 'The import failed: {reason}', zh: '导入失败：{reason}' },
   file_missing: { en: '{label}: no file at {path}.', zh: '{label}：{path} 处没有文件。' },
   file_not_file: { en: '{label}: {path} is not a file.', zh: '{label}：{path} 不是文件。' },
-  file_unreadable_utf8: {
-    en: '{issue}. Nothing was imported.',
-    zh: '{issue}。没有导入任何数据。',
-  },
-  xlsx_not_yet: {
-    en: '{path}: spreadsheets (.xlsx) arrive with CRM sync; save the sheet as CSV (UTF-8) and import that.',
-    zh: '{path}：电子表格（.xlsx）将随 CRM 同步功能提供；请先把工作表另存为 CSV（UTF-8）再导入。',
+  file_too_large: {
+    en: '{label}: {path} is larger than {max} MiB; nothing was imported.',
+    zh: '{label}：{path} 超过 {max} MiB，未导入任何内容。',
   },
   file_unwritable: { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
   folder_missing: {

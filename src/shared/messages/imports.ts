@@ -133,9 +133,26 @@ export const IMPORT_MESSAGES = {
     en: "{count} deal(s): the {field} column differs from the last {field} row of the history; a row with the column's value was added at the deal's updated_at so the table and the timeline agree",
     zh: '{count} 个商机的 {field} 列与历史中最后一条 {field} 记录不一致；已按商机的 updated_at 补上一条取列值的记录，使表格与时间线一致',
   },
-  non_utf8: {
-    en: '{file} is not UTF-8 text (spreadsheet programs on Chinese Windows save CSV as GBK): save it as "CSV UTF-8" and import again',
-    zh: '{file} 不是 UTF-8 编码（中文版 Windows 的表格软件默认把 CSV 存成 GBK）：请另存为“CSV UTF-8（逗号分隔）”后再导入',
+  encoding_gb18030: {
+    en: '{file} is not UTF-8: read as GB18030 (GBK, what spreadsheet programs on Chinese Windows save); check that the names read right',
+    zh: '{file} 不是 UTF-8 编码：已按 GB18030（GBK，中文版 Windows 表格软件的默认编码）读取；请核对名称是否显示正确',
+  },
+  xlsx_unreadable: {
+    en: '{file} cannot be read as an .xlsx workbook ({reason}); nothing was imported',
+    zh: '{file} 无法作为 .xlsx 工作簿读取（{reason}），未导入任何内容',
+  },
+  xls_legacy: {
+    en: '{file} is an old .xls workbook (or an encrypted one): save it as .xlsx or "CSV UTF-8" and import again',
+    zh: '{file} 是旧版 .xls 工作簿（或已加密）：请另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再导入',
+  },
+  xlsx_first_sheet: {
+    en: '{file}: no sheet is named "{kind}"; the first sheet, "{sheet}", was read',
+    zh: '{file}：没有名为“{kind}”的工作表，已读取第一个工作表“{sheet}”',
+  },
+  blank_row: { en: 'an empty row; not imported', zh: '空行，未导入' },
+  totals_row: {
+    en: 'a totals row ({amount}, the sum of the rows above); not imported',
+    zh: '合计行（{amount}，等于上面各行之和），未导入',
   },
   id_too_long: { en: 'id is longer than {max} characters', zh: 'id 超过 {max} 个字符' },
   stage_dropped: {

@@ -119,26 +119,6 @@ describe('the funnel command', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('refuses a CSV that is not UTF-8 (GBK from a spreadsheet program) and says how to re-save it', () => {
-    const dir = tempDir();
-    const gbk = join(dir, 'deals.csv');
-    // "张三" in GBK: what Excel on Chinese Windows writes for "CSV".
-    writeFileSync(
-      gbk,
-      Buffer.concat([
-        Buffer.from('id,owner,stage,created_at\nX1,'),
-        Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
-        Buffer.from(',need,2026-01-01\n'),
-      ]),
-    );
-    const db = join(dir, 'w.db');
-    const r = funnel('import', '--db', db, '--deals', gbk);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/not UTF-8/);
-    expect(r.stderr).toMatch(/CSV UTF-8/);
-    expect(existsSync(db)).toBe(false);
-  });
-
   it('an empty file is not a workspace: read-only commands refuse it and leave it empty', () => {
     const dir = tempDir();
     const empty = join(dir, 'empty.db');

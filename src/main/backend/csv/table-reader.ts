@@ -1,7 +1,9 @@
 import type { ImportFileKind } from '@shared/contract';
-import { CsvSyntaxError, parseCsv, unguardFormula } from './codec';
-import { COLUMNS, FILE_NAMES, OPTIONAL, REQUIRED, TRIMMED } from './columns';
+import { unguardFormula } from './codec';
+import { COLUMNS, OPTIONAL, REQUIRED, TRIMMED } from './columns';
 import { problem, type IssueLog } from '../imports/issues';
+import type { SourceTable } from '../imports/source';
+import { isBlankRecord, totalsRecord } from '../imports/totals-row';
 
 /** A row of a canonical file: its line number, cells looked up by column name. */
 export class CanonicalRow {
@@ -9,12 +11,15 @@ export class CanonicalRow {
     readonly line: number,
     private readonly cells: string[],
     private readonly columns: ColumnMap,
+    /** CSV cells carry the formula guard; a workbook's text cells are taken as written. */
+    private readonly guarded = true,
   ) {}
 
   get(column: string): string {
     const c = this.columns.get(column);
     if (c === undefined) return '';
-    const value = unguardFormula(this.cells[c.index]!);
+    const cell = this.cells[c.index]!;
+    const value = this.guarded ? unguardFormula(cell) : cell;
     return c.trim ? value.trim() : value;
   }
 }
@@ -22,22 +27,17 @@ export class CanonicalRow {
 type ColumnMap = Map<string, { index: number; trim: boolean }>;
 
 /**
- * Parses one canonical CSV and maps its header (case-insensitive) onto the canonical
- * columns. File-level problems are logged as line-0 errors and yield no rows; a row whose
- * cell count differs from the header's is an error of that row.
+ * Maps a file's header (case-insensitive) onto the canonical columns. File-level problems
+ * are logged as line-0 errors and yield no rows; a row whose cell count differs from the
+ * header's is an error of that row. Blank rows and a totals row are reported and left out.
  */
-export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog): CanonicalRow[] {
-  const file = FILE_NAMES[kind];
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      log.error(kind, 0, problem(e.code, { file, line: e.line }));
-      return [];
-    }
-    throw e;
-  }
+export function readCanonical(
+  kind: ImportFileKind,
+  table: SourceTable | null,
+  log: IssueLog,
+): CanonicalRow[] {
+  if (!table) return [];
+  const file = table.label;
   if (table.header.length === 0) {
     log.error(kind, 0, problem('file_empty', { file, columns: COLUMNS[kind].join(',') }));
     return [];
@@ -63,14 +63,31 @@ export function readCanonical(kind: ImportFileKind, text: string, log: IssueLog)
   }
 
   const width = table.header.length;
+  const guarded = table.format === 'csv';
+  const records = table.records.filter((record) => {
+    if (!isBlankRecord(record.cells)) return true;
+    log.warn(kind, record.line, problem('blank_row'));
+    return false;
+  });
+  if (kind === 'deals') {
+    const totals = totalsRecord(records, (record, column) => {
+      const c = index.get(column);
+      const cell = c === undefined ? '' : (record.cells[c.index] ?? '');
+      return guarded ? unguardFormula(cell) : cell;
+    });
+    if (totals) {
+      records.pop();
+      log.warn(kind, totals.line, problem('totals_row', { amount: totals.amount }));
+    }
+  }
   const rows: CanonicalRow[] = [];
-  log.records[kind] = table.records.length;
-  for (const record of table.records) {
+  log.records[kind] = records.length;
+  for (const record of records) {
     if (record.cells.length !== width) {
       log.error(kind, record.line, problem('cell_count', { cells: record.cells.length, width }));
       continue;
     }
-    rows.push(new CanonicalRow(record.line, record.cells, index));
+    rows.push(new CanonicalRow(record.line, record.cells, index, guarded));
   }
   return rows;
 }

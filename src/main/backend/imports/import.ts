@@ -18,6 +18,7 @@ import { readHistory } from './read-history';
 import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-local';
 import { readStages } from './read-stages';
 import { readCanonical } from '../csv/table-reader';
+import { isWorkbook, readSource } from './source';
 
 /** Deals between two progress reports while writing. */
 const PROGRESS_EVERY = 5000;
@@ -46,7 +47,7 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
   }
   const replacesDemo = readSetting(ws, 'workspace.isDemo', false) && Boolean(files.deals);
   const rows = Object.fromEntries(
-    KINDS.map((k) => [k, files[k] ? readCanonical(k, files[k]!.text, log) : []]),
+    KINDS.map((k) => [k, files[k] ? readCanonical(k, readSource(k, files[k]!, log), log) : []]),
   ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
 
   let stages = files.stages ? readStages(rows.stages, log) : null;
@@ -215,9 +216,15 @@ export function applyImport(
   if (p.log.fatal || (p.log.errorCount > 0 && !options.skipInvalid)) {
     const first = p.log.errors[0]!;
     const issue = { key: first.code, params: first.params };
-    const where = first.line
-      ? msg('issue_at', { file: first.file, line: first.line, issue })
-      : msg('issue_in', { file: first.file, issue });
+    // A workbook's issue names its sheet and row; its file-level issues name the file themselves.
+    const where =
+      first.sheet !== undefined || isWorkbook(files[first.file]!)
+        ? first.line
+          ? msg('issue_at_sheet', { sheet: first.sheet ?? '', line: first.line, issue })
+          : issue
+        : first.line
+          ? msg('issue_at', { file: first.file, line: first.line, issue })
+          : msg('issue_in', { file: first.file, issue });
     const count = p.log.errorCount;
     throw new WorkbenchError(
       'import_invalid',

@@ -12,9 +12,10 @@ export const problem = (code: ImportMessageKey, params: MessageParams = {}): Pro
   params,
 });
 
-const issue = (file: ImportFileKind, line: number, p: Problem): ImportIssue => ({
+const issue = (file: ImportFileKind, line: number, p: Problem, sheet: string | undefined): ImportIssue => ({
   file,
   line,
+  ...(sheet !== undefined ? { sheet } : {}),
   code: p.code,
   params: p.params,
   message: formatMessage({ key: p.code, params: p.params }, 'en'),
@@ -46,15 +47,17 @@ export class IssueLog {
   };
   /** Errors that concern a whole file (missing column, broken quoting): no row can be trusted. */
   fatal = false;
+  /** The sheet each workbook was read from: its issues' lines are that sheet's rows. */
+  readonly sheets: Partial<Record<ImportFileKind, string>> = {};
 
   error(file: ImportFileKind, line: number, p: Problem): void {
     this.errorCount++;
     if (line > 0) this.invalidLines[file].add(line);
     else this.fatal = true;
-    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(issue(file, line, p));
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(issue(file, line, p, this.sheets[file]));
   }
 
   warn(file: ImportFileKind, line: number, p: Problem): void {
-    if (this.warnings.length < MAX_LISTED_ERRORS) this.warnings.push(issue(file, line, p));
+    if (this.warnings.length < MAX_LISTED_ERRORS) this.warnings.push(issue(file, line, p, this.sheets[file]));
   }
 }

@@ -53,7 +53,11 @@ export async function runImport(
   files: ImportFiles,
   options: ImportJobOptions,
 ): Promise<ImportOutcome> {
-  const size = Object.values(files).reduce((n, f) => n + (f?.text.length ?? 0), 0);
+  // Base64 runs 4 characters a 3 bytes, and a workbook unpacks to several times its size.
+  const size = Object.values(files).reduce(
+    (n, f) => n + (!f ? 0 : 'text' in f ? f.text.length : f.data.length * 3),
+    0,
+  );
   if (ws.path === ':memory:' || size < (options.inlineBelow ?? INLINE_BELOW)) {
     return applyImport(ws, files, options);
   }

@@ -107,7 +107,13 @@ function Issues({ title, issues, testId }: { title: string; issues: ImportIssue[
             {issues.map((issue, i) => (
               <Table.Tr key={`${issue.file}-${issue.line}-${i}`}>
                 <Table.Td>{t(`import.kind.${issue.file}`)}</Table.Td>
-                <Table.Td ta="right">{issue.line > 0 ? issue.line : t('import.wholeFile')}</Table.Td>
+                <Table.Td ta="right">
+                  {issue.line > 0
+                    ? issue.sheet !== undefined
+                      ? t('import.sheetRow', { sheet: issue.sheet, line: issue.line })
+                      : issue.line
+                    : t('import.wholeFile')}
+                </Table.Td>
                 {/* One bilingual catalog (src/shared/messages) for the CLI and the app. */}
                 <Table.Td>{formatMessage({ key: issue.code, params: issue.params }, i18n.language)}</Table.Td>
               </Table.Tr>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_FILE_KINDS,
+  MAX_IMPORT_BYTES,
   type Events,
   type ImportCheck,
   type ImportFileKind,
@@ -14,7 +15,6 @@ import {
 import { useApi } from '../api/ApiProvider';
 import { useFormat } from '../format/useFormat';
 import { CheckReport } from './CheckReport';
-import { formatMessage, msg } from '@shared/messages';
 import { errorText } from '../api/errors';
 import { FileReadError, readFiles, validRows, type PickedFiles } from './readFiles';
 
@@ -82,8 +82,8 @@ export function ImportDialog({
     } catch (e) {
       const message =
         e instanceof FileReadError
-          ? e.code === 'non_utf8'
-            ? formatMessage(msg('non_utf8', { file: e.fileName }), i18n.language)
+          ? e.code === 'too_large'
+            ? t('import.tooLarge', { name: e.fileName, max: MAX_IMPORT_BYTES / 1024 / 1024 })
             : t('import.readError', { name: e.fileName, message: e.message })
           : t('errors.generic', { message: errorText(e, i18n.language) });
       setStep({ name: 'select', error: message });
@@ -129,7 +129,7 @@ export function ImportDialog({
                   description={kind === 'deals' ? t('import.required') : t('import.optional')}
                   withAsterisk={kind === 'deals'}
                   placeholder={t('import.choose')}
-                  accept=".csv,text/csv"
+                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   clearable
                   leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
                   value={picked[kind] ?? null}

@@ -1,27 +1,41 @@
-import type { ImportFileKind, ImportFiles } from '@shared/contract';
+import { MAX_IMPORT_BYTES, type ImportFile, type ImportFileKind, type ImportFiles } from '@shared/contract';
 import { decodeUtf8 } from '@shared/text';
 
 export type PickedFiles = Partial<Record<ImportFileKind, File | null>>;
 
 /**
- * Reads the picked CSV files as text (strictly UTF-8; the backend strips a BOM). Reading happens
- * in the renderer so the same dialog works in the desktop app and in a browser tab.
+ * Reads the picked files. UTF-8 text travels as text (the backend strips a BOM); a workbook,
+ * or a CSV in another encoding, travels as its bytes in base64, and the backend reads it
+ * (sheets by value, GB18030): one reader for the desktop app, the browser tab and the CLI.
  */
 export async function readFiles(picked: PickedFiles): Promise<ImportFiles> {
   const files: ImportFiles = {};
   for (const [kind, file] of Object.entries(picked) as [ImportFileKind, File | null | undefined][]) {
     if (!file) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBytes(file);
-    } catch (e) {
-      throw new FileReadError(file.name, e instanceof Error ? e.message : String(e));
-    }
-    const text = decodeUtf8(bytes);
-    if (text === null) throw new FileReadError(file.name, 'not UTF-8', 'non_utf8');
-    files[kind] = { name: file.name, text };
+    files[kind] = await readFile(file);
   }
   return files;
+}
+
+export async function readFile(file: File): Promise<ImportFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(file);
+  } catch (e) {
+    throw new FileReadError(file.name, e instanceof Error ? e.message : String(e));
+  }
+  const text = /\.xlsx$/i.test(file.name) ? null : decodeUtf8(bytes);
+  if (text !== null) return { name: file.name, text };
+  if (bytes.length > MAX_IMPORT_BYTES) throw new FileReadError(file.name, 'too large', 'too_large');
+  return { name: file.name, data: toBase64(bytes) };
+}
+
+/** Base64 of any size: btoa takes a binary string, built in chunks (a spread of MBs overflows the stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** The file's bytes, through FileReader (available wherever a File is, jsdom included). */
@@ -38,8 +52,8 @@ export class FileReadError extends Error {
   constructor(
     readonly fileName: string,
     detail: string,
-    /** Set when the file is readable but not UTF-8 (the dialog explains how to re-save it). */
-    readonly code?: 'non_utf8',
+    /** Set when the file is larger than an import takes. */
+    readonly code?: 'too_large',
   ) {
     super(detail);
     this.name = 'FileReadError';
