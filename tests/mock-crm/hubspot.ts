@@ -97,7 +97,7 @@ export class FakeHubSpot implements FakeCrm {
   expected(options: { sweptAt?: number } = {}) {
     // HubSpot keeps the close date as a datetime; the workspace keeps its UTC day (the
     // world already holds days), and every tracked field's history starts at creation.
-    return expectedRows(this.world, { ...options, history: this.historyEnabled });
+    return expectedRows(this.world, { ...options, history: this.historyEnabled, tombstones: true });
   }
 
   private route(req: SeenRequest): Reply {
@@ -218,6 +218,28 @@ export class FakeHubSpot implements FakeCrm {
     };
   }
 
+  private index: { key: string; rows: IndexRow[] } | null = null;
+
+  /** Live deals with their properties, by hs_lastmodifieddate: rebuilt when the world changes. */
+  private searchIndex(): IndexRow[] {
+    const key = `${this.world.version}:${JSON.stringify([...this.corrupt])}`;
+    if (this.index?.key !== key) {
+      const rows = this.world.live().map((d) => {
+        const props = this.properties(d);
+        return {
+          d,
+          props,
+          lastmod: Date.parse(props.hs_lastmodifieddate ?? ''),
+          oid: Number(d.id),
+          tie: scramble(d.id),
+        };
+      });
+      rows.sort((a, b) => a.lastmod - b.lastmod || a.tie - b.tie);
+      this.index = { key, rows };
+    }
+    return this.index.rows;
+  }
+
   private search(req: SeenRequest): Reply {
     const body = req.body as {
       filterGroups?: { filters: { propertyName: string; operator: string; value?: string }[] }[];
@@ -233,24 +255,23 @@ export class FakeHubSpot implements FakeCrm {
       return validation(`Paging beyond ${HUBSPOT_SEARCH_CAP} results is not supported`);
     const groups = body.filterGroups ?? [];
     if (groups.length > 5) return validation('at most 5 filter groups');
-    const matches = this.world.live().filter((d) => {
-      const props = this.properties(d);
-      return groups.length === 0 || groups.some((g) => g.filters.every((f) => matchFilter(props, f)));
-    });
+    const matches = this.searchIndex().filter(
+      (row) => groups.length === 0 || groups.some((g) => g.filters.every((f) => matchFilter(row, f))),
+    );
     const sort = body.sorts?.[0];
     const sortBy = typeof sort === 'string' ? sort : sort?.propertyName;
     const descending = typeof sort === 'object' && sort.direction === 'DESCENDING';
-    if (sortBy) {
+    // The index is in hs_lastmodifieddate order already, ties in an order unrelated to the id.
+    if (sortBy && (sortBy !== 'hs_lastmodifieddate' || descending)) {
       matches.sort((a, b) => {
-        const diff = sortValue(this.properties(a), sortBy) - sortValue(this.properties(b), sortBy);
-        // Equal sort values: an order that has nothing to do with the id.
-        return (descending ? -diff : diff) || scramble(a.id) - scramble(b.id);
+        const diff = numeric(a, sortBy) - numeric(b, sortBy);
+        return (descending ? -diff : diff) || a.tie - b.tie;
       });
     }
     const page = matches.slice(after, after + limit);
     return ok({
       total: matches.length,
-      results: page.map((d) => this.record(d, body.properties ?? null)),
+      results: page.map(({ d }) => this.record(d, body.properties ?? null)),
       ...(after + limit < matches.length ? { paging: { next: { after: String(after + limit) } } } : {}),
     });
   }
@@ -431,11 +452,24 @@ function sortValue(props: Record<string, string | null>, name: string): number {
   return Number.isFinite(n) ? n : Date.parse(v);
 }
 
-function matchFilter(
-  props: Record<string, string | null>,
-  f: { propertyName: string; operator: string; value?: string },
-): boolean {
-  const v = sortValue(props, f.propertyName);
+interface IndexRow {
+  d: WorldDeal;
+  props: Record<string, string | null>;
+  lastmod: number;
+  oid: number;
+  tie: number;
+}
+
+/** A property as search compares it; the two every sync filters on are precomputed. */
+function numeric(row: IndexRow, name: string): number {
+  if (name === 'hs_lastmodifieddate') return row.lastmod;
+  if (name === 'hs_object_id') return row.oid;
+  return sortValue(row.props, name);
+}
+
+function matchFilter(row: IndexRow, f: { propertyName: string; operator: string; value?: string }): boolean {
+  const props = row.props;
+  const v = numeric(row, f.propertyName);
   const want = Number(f.value);
   switch (f.operator) {
     case 'EQ':

@@ -53,6 +53,8 @@ export interface WorldDeal {
   createdAt: number;
   /** The CRM's last-modified stamp: every create, edit, delete and restore moves it. */
   updatedAt: number;
+  /** The last modification while live: what a sync that sees a deletion only as a tombstone (an id and a time) keeps. */
+  liveUpdatedAt: number;
   deletedAt: number | null;
   /** Gone for good: not even the delete log knows it (an emptied recycle bin, a hard delete). */
   purged: boolean;
@@ -72,6 +74,8 @@ export const userName = (u: WorldUser): string => `${u.firstName} ${u.lastName}`
 
 export class World {
   readonly deals = new Map<string, WorldDeal>();
+  /** Moves on every change: fakes cache what they derive from the world by it. */
+  version = 0;
   private seq = 0;
   private nextId: number;
 
@@ -112,12 +116,14 @@ export class World {
       fields: full,
       createdAt: t,
       updatedAt: t,
+      liveUpdatedAt: t,
       deletedAt: null,
       purged: false,
       changes: TRACKED.map((field) => ({ field, value: full[field], at: t, seq: ++this.seq })),
       historyHidden: false,
     };
     this.deals.set(deal.id, deal);
+    this.version++;
     return deal;
   }
 
@@ -131,6 +137,8 @@ export class World {
     }
     deal.fields = { ...deal.fields, ...patch };
     deal.updatedAt = t;
+    if (deal.deletedAt === null) deal.liveUpdatedAt = t;
+    this.version++;
     return deal;
   }
 
@@ -139,18 +147,22 @@ export class World {
     const deal = this.get(id);
     deal.deletedAt = this.stamp(at);
     deal.updatedAt = deal.deletedAt;
+    this.version++;
   }
 
   restore(id: string, at: number): void {
     const deal = this.get(id);
     deal.deletedAt = null;
     deal.updatedAt = this.stamp(at);
+    deal.liveUpdatedAt = deal.updatedAt;
+    this.version++;
   }
 
   /** Gone without a trace: only a sweep of the live ids can notice. */
   purge(id: string): void {
     const deal = this.get(id);
     deal.purged = true;
+    this.version++;
     deal.deletedAt ??= deal.updatedAt;
   }
 
@@ -225,7 +237,16 @@ const HISTORY_FIELD: Record<TrackedField, ExpectedHistory['field']> = {
  */
 export function expectedRows(
   world: World,
-  options: { sweptAt?: number; history?: boolean } = {},
+  options: {
+    sweptAt?: number;
+    history?: boolean;
+    /**
+     * The CRM reports deletions as tombstones (HubSpot's archived list): a deleted deal
+     * keeps the updated_at of its last live modification. Purged deals always do: only a
+     * sweep finds them gone.
+     */
+    tombstones?: boolean;
+  } = {},
 ): { deals: ExpectedDeal[]; history: ExpectedHistory[] } {
   const deals: ExpectedDeal[] = [];
   const history: ExpectedHistory[] = [];
@@ -244,7 +265,7 @@ export function expectedRows(
       forecast_category: d.fields.forecast,
       lost_reason: d.fields.lostReason,
       next_step: d.fields.nextStep,
-      updated_at: d.updatedAt,
+      updated_at: d.purged || (options.tombstones && d.deletedAt !== null) ? d.liveUpdatedAt : d.updatedAt,
       last_activity_at: d.fields.lastActivityAt,
       deleted_at: d.purged ? (options.sweptAt ?? d.deletedAt) : d.deletedAt,
     });
