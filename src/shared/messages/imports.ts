@@ -149,6 +149,10 @@ export const IMPORT_MESSAGES = {
     en: '{file}: no sheet is named "{kind}"; the first sheet, "{sheet}", was read',
     zh: '{file}：没有名为“{kind}”的工作表，已读取第一个工作表“{sheet}”',
   },
+  history_inferred: {
+    en: "{count} deal(s) changed since they were last imported: each change (stage, amount, close date, forecast category, owner) was added to the deal's history, inferred, at the row's updated_at (else the import time)",
+    zh: '{count} 个商机自上次导入后有变化：每项变化（阶段、金额、预计成交日期、预测类别、负责人）已作为推断的历史记录加入，时间取该行的 updated_at（没有则取导入时间）',
+  },
   blank_row: { en: 'an empty row; not imported', zh: '空行，未导入' },
   totals_row: {
     en: 'a totals row ({amount}, the sum of the rows above); not imported',

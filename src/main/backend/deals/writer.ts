@@ -130,9 +130,14 @@ export class DealWriter {
 
   /**
    * Writes one deal. `history` replaces the deal's stored history; `undefined` keeps what
-   * is stored (a re-import of deals.csv alone must not erase the timeline).
+   * is stored (a re-import of deals.csv alone must not erase the timeline), and then
+   * `inferred` rows (changes seen against the stored version) are added to it.
    */
-  write(deal: DealValues, history: readonly HistoryValues[] | undefined): void {
+  write(
+    deal: DealValues,
+    history: readonly HistoryValues[] | undefined,
+    inferred: readonly HistoryValues[] = [],
+  ): void {
     let known = history;
     if (!this.options.fresh) this.flush();
     if (known === undefined && !this.options.fresh) {
@@ -141,6 +146,7 @@ export class DealWriter {
         value: r.value,
         changedAt: r.changedAt,
       }));
+      known = [...known, ...inferred];
     }
     const entered = stageEnteredAt(deal.createdAt, deal.stage, known ?? []);
     const params = [
@@ -184,6 +190,9 @@ export class DealWriter {
         }
       }
       this.historyWritten += history.length;
+    } else if (inferred.length) {
+      for (const h of inferred) this.insertHistory.run(seq, h.field, h.value, h.changedAt, 'inferred');
+      this.historyWritten += inferred.length;
     }
     this.written++;
   }

@@ -10,7 +10,7 @@ import { DealWriter, type HistoryValues } from '../deals/writer';
 import { upsertQuotas } from '../forecast/quotas';
 import { replaceMentorTags } from '../mentors/tags';
 import { hasStoredStages, loadStages, replaceStages } from '../stages/model';
-import { readSetting, writeSetting } from '../workspace/settings';
+import { readSetting, workspaceNow, writeSetting } from '../workspace/settings';
 import { wipeDemoData } from '../workspace/demo-data';
 import { IssueLog, problem } from './issues';
 import { readDeals, type ReadDeal } from './read-deals';
@@ -19,6 +19,7 @@ import { readMentors, readQuotas, type MentorTag, type QuotaRow } from './read-l
 import { readStages } from './read-stages';
 import { readCanonical } from '../csv/table-reader';
 import { isWorkbook, readSource } from './source';
+import { InferredHistory } from './inferred';
 
 /** Deals between two progress reports while writing. */
 const PROGRESS_EVERY = 5000;
@@ -35,6 +36,8 @@ interface ImportPlan {
   quotas: QuotaRow[];
   currency: string | null;
   replacesDemo: boolean;
+  /** Per stored deal re-imported without history rows: its changes, as inferred history. */
+  inferred: Map<string, HistoryValues[]>;
 }
 
 export type ImportProgress = (phase: 'checking' | 'writing', done: number, total: number) => void;
@@ -127,6 +130,8 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     log,
   );
   reconcileWithHistory(dealsRead.deals, history, log);
+  // Only stored deals can have changed (none when the demo data is being replaced).
+  const inferred = inferChanges(ws, dealsRead.deals, history, (id) => stored.has(id), log);
   const mentors = readMentors(rows.mentors, (id) => createdAt(id) !== undefined, log);
   const quotas = readQuotas(rows.quotas, log);
 
@@ -149,7 +154,36 @@ function plan(ws: Workspace, files: ImportFiles): ImportPlan {
     quotas,
     currency: dealsRead.currency,
     replacesDemo,
+    inferred,
   };
+}
+
+/**
+ * A newer export of the same CRM re-imported without history rows for a deal: what changed
+ * since its stored version becomes history (source `inferred`), stamped at the row's
+ * updated_at, else the import time, so the timeline shows the move. Canonical history in
+ * the files keeps its own rules (it replaces the deal's stored history).
+ */
+function inferChanges(
+  ws: Workspace,
+  deals: ReadDeal[],
+  history: Map<string, HistoryValues[]>,
+  isStored: (id: string) => boolean,
+  log: IssueLog,
+): Map<string, HistoryValues[]> {
+  const out = new Map<string, HistoryValues[]>();
+  const finder = new InferredHistory(ws);
+  const now = workspaceNow(ws);
+  let firstLine = 0;
+  for (const { line, deal, updatedGiven } of deals) {
+    if (history.has(deal.id) || !isStored(deal.id)) continue;
+    const rows = finder.rowsFor(deal, updatedGiven ? deal.updatedAt : now);
+    if (!rows.length) continue;
+    out.set(deal.id, rows);
+    firstLine ||= line;
+  }
+  if (out.size) log.warn('deals', firstLine, problem('history_inferred', { count: out.size }));
+  return out;
 }
 
 function summary(p: ImportPlan): ImportCheck {
@@ -256,7 +290,7 @@ export function applyImport(
       const inFile = new Set<string>();
       for (const { deal } of p.deals) {
         inFile.add(deal.id);
-        writer.write(deal, p.history.get(deal.id));
+        writer.write(deal, p.history.get(deal.id), p.inferred.get(deal.id));
         if (writer.written % PROGRESS_EVERY === 0) options.onProgress?.('writing', writer.written, total);
       }
       for (const [dealId, rows] of p.history) if (!inFile.has(dealId)) writer.replaceHistory(dealId, rows);

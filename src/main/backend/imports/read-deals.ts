@@ -9,6 +9,8 @@ import type { CanonicalRow } from '../csv/table-reader';
 export interface ReadDeal {
   line: number;
   deal: DealValues;
+  /** Whether the row had an updated_at (else it stands at created_at, and is no time of change). */
+  updatedGiven: boolean;
 }
 
 export interface DealsContext {
@@ -103,6 +105,7 @@ export function readDeals(
     firstLine.set(id, row.line);
     deals.push({
       line: row.line,
+      updatedGiven: updatedText !== '',
       deal: {
         id,
         name: row.get('name'),
