@@ -11,6 +11,7 @@ import { noteHandlers } from './notes/handlers';
 import { pipelineHandlers } from './pipeline/handlers';
 import { reviewHandlers } from './review/handlers';
 import { stageHandlers } from './stages/handlers';
+import { syncHandlers } from './sync/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 export interface BackendOptions {
@@ -48,6 +49,7 @@ export function createBackend(
   registry.handleArea(reportHandlers(ctx));
   registry.handleArea(stageHandlers(ctx));
   registry.handleArea(reviewHandlers(ctx));
+  registry.handleArea(syncHandlers(ctx));
   registry.assertComplete();
   if (warmAnalytics) analytics.warm();
   return registry;

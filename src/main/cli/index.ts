@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { reportCommand } from './report';
 import { reviewCommand } from './review';
 import { serveCommand } from './serve';
+import { syncCommand } from './sync';
 
 /**
  * The `funnel` command: one file per command, each a thin layer that builds contract
@@ -20,6 +21,8 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel demo   --db F [--deals N] [--seed S] [--today YYYY-MM-DD]
   funnel import --db F --deals deals.csv [--history h.csv] [--stages s.csv]
                 [--mentors m.csv] [--quotas q.csv] [--skip-invalid]
+  funnel sync   --db F --source hubspot|salesforce|pipedrive --url BASE [--token-env VAR]
+                (the token from the variable VAR, default FUNNEL_CRM_TOKEN)
   funnel export deals|history|stages|mentors|quotas --db F --out file.csv
   funnel report funnel|velocity|changes|cohorts|attention --db F [--json]
                 [--from D] [--to D] [--as-of D] [--team T] [--owner O]
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   report: reportCommand,
   review: reviewCommand,
   serve: serveCommand,
+  sync: syncCommand,
   backup: backupCommand,
 };
 

@@ -1,5 +1,6 @@
 import type { WriteActivity } from '@shared/contract/define';
 import type { LiveState } from '@shared/contract/review';
+import type { SyncProgressEvent } from '@shared/contract/sync';
 
 /** Events the backend pushes to every window (MessagePort) or browser tab (event stream). */
 export interface Events {
@@ -12,6 +13,8 @@ export interface Events {
   'review.live': LiveState;
   /** Something a meeting shows changed (a decision, an agreed value, a follow-up, its notes). */
   'review.changed': { meetingId: number };
+  /** A CRM sync committed a page (or started a phase): the progress bar moves. */
+  'sync.progress': SyncProgressEvent;
 }
 export type EventName = keyof Events;
 
@@ -22,5 +25,6 @@ const eventNames: Record<EventName, true> = {
   'analytics.ready': true,
   'review.live': true,
   'review.changed': true,
+  'sync.progress': true,
 };
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);

@@ -9,6 +9,7 @@ import { pipelineChannels } from './pipeline';
 import { reportChannels } from './reports';
 import { reviewChannels } from './review';
 import { stageChannels } from './stages';
+import { syncChannels } from './sync';
 import { workspaceChannels } from './workspace';
 
 /**
@@ -47,6 +48,7 @@ export const contract = combine(
   reportChannels,
   stageChannels,
   reviewChannels,
+  syncChannels,
 );
 
 export type Contract = typeof contract;
@@ -72,3 +74,4 @@ export * from './demo';
 export * from './reports';
 export * from './stages';
 export * from './review';
+export * from './sync';

@@ -53,4 +53,9 @@ export const SYNC_MESSAGES = {
     en: 'The run ended without finishing (the app or the command was stopped); the next sync continues where it stopped.',
     zh: '本次同步未完成即结束（程序或命令被中止）；下次同步将从中断处继续。',
   },
+  sync_token_missing: {
+    en: 'The environment variable {variable} holds no token. Set it to the CRM’s token (HubSpot private-app token, Salesforce access token, Pipedrive API token) and run the sync again.',
+    zh: '环境变量 {variable} 中没有令牌。请将其设置为 CRM 的令牌（HubSpot 私有应用令牌、Salesforce 访问令牌或 Pipedrive API 令牌），然后重新同步。',
+  },
+  sync_token_in_env: { en: 'in the environment variable {variable}', zh: '环境变量 {variable} ' },
 } as const;

@@ -173,6 +173,24 @@ describe.each(FAKES)('sync from %s', (_kind, make) => {
     expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
   });
 
+  it('stops when the network goes down, naming the CRM and the URL, and resumes when it is back', async () => {
+    const fake = await started(make);
+    populate(fake.world, 12, { start: T0, spanMs: 10 * DAY });
+    const clock = new TestClock(T0 + 60 * DAY);
+    const ws = await tempWorkspace();
+    let calls = 0;
+    fake.http.inject({ match: () => ++calls > 9, drop: true, times: 1000 });
+    const down = await syncWith(ws, fake, clock, { pageSize: 3 });
+    expect(down.status).toBe('interrupted');
+    expect(down.error).toMatchObject({ key: 'sync_network', params: { url: fake.url } });
+    expect(down.retries).toBe(5);
+    fake.http.inject({ match: () => false });
+    calls = Number.NEGATIVE_INFINITY;
+    const back = await syncWith(ws, fake, clock, { pageSize: 3 });
+    expect(back.status).toBe('done');
+    expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
+  });
+
   it('refuses a wrong token before it creates anything, naming the cause', async () => {
     const fake = await started(make);
     populate(fake.world, 2, { start: T0 });

@@ -160,8 +160,10 @@ export async function runSync(
     };
     let position = cursor.window ? cursor.position : null;
     for (;;) {
-      await options.waitForWrites?.();
       const page = await connector.changes(window, position);
+      // Nothing awaits between here and the commit: no other write of this process can
+      // slip in, and an import's worker (its own connection) is waited for, not raced.
+      await options.waitForWrites?.();
       totals.requests += page.requests;
       if (page.total !== undefined && total === null) {
         total = page.total;
