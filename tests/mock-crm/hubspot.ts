@@ -101,7 +101,9 @@ export class FakeHubSpot implements FakeCrm {
   }
 
   private route(req: SeenRequest): Reply {
-    const { method, path } = req;
+    // HubSpot answers a path with or without a trailing slash alike (its client sends one).
+    const method = req.method;
+    const path = req.path.length > 1 ? req.path.replace(/\/$/, '') : req.path;
     if (method === 'GET' && path === '/account-info/v3/details')
       return ok({
         portalId: this.portalId,
