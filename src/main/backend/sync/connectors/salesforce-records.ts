@@ -113,10 +113,12 @@ function textOf(field: string, value: Scalar): string | number | null | undefine
   return value;
 }
 
-const stringOf = (field: string, value: Scalar): string | null | undefined => {
-  const v = textOf(field, value);
-  return typeof v === 'number' ? String(v) : v;
-};
+/** Text only: a number where Salesforce writes text (a name, a picklist value) is not that field. */
+function stringOf(field: string, value: Scalar): string | null | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean')
+    throw new RecordProblem(msg('sync_field_invalid', { field, value: String(value) }));
+  return value;
+}
 
 /**
  * OpportunityHistory.ForecastCategory holds API values (BestCase, Forecast…), the
