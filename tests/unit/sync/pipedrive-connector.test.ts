@@ -301,6 +301,7 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
   it('reads deletions and restores in later windows, and a v1-style deleted status as a tombstone', async () => {
     const fake = await started();
     const w = fake.world;
+    fake.now = () => T0 + 5 * DAY;
     const made = Array.from({ length: 6 }, (_, i) =>
       w.create({ stage: 'need', name: `d${i}` }, T0 + i * 1000),
     );
@@ -416,7 +417,7 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
     fake.world.create({ stage: 'need' }, T0);
     const connector = connect(fake);
     await connector.identify();
-    fake.dailyTokens.remaining = 15; // less than the next request costs
+    fake.dailyTokens.remaining = 5; // less than the next request costs
     const asked = fake.http.requests.length;
     const stop = await connector.changes(ALL, null).catch((e: unknown) => e);
     expect(stop).toBeInstanceOf(SyncStop);
@@ -447,10 +448,15 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
     fake.corrupt.set(made[2]!.id, { add_time: undefined });
     fake.corrupt.set(made[3]!.id, { owner_id: 99_999 });
     fake.corrupt.set(made[4]!.id, { id: 'x-5' });
-    // Fields this sync does not know are ignored.
-    const extra = { brand_new_field: { nested: [1, 2] }, custom_fields: { abc123: 'x' } };
-    w.update(made[5]!.id, { amount: 'not money' }, T0 + DAY);
-    fake.corrupt.set(made[0]!.id, extra);
+    fake.changelogExtra.set(made[5]!.id, [
+      { field_key: 'value', old_value: '10', new_value: '12,5', at: T0 + DAY },
+    ]);
+    // Fields and changelog entries this sync does not know are ignored, malformed or not.
+    fake.extraFields.set(made[0]!.id, { brand_new_field: { nested: [1, 2] }, value_in_cents: 'abc' });
+    fake.changelogExtra.set(made[0]!.id, [
+      { field_key: 'label', old_value: null, new_value: '3', at: T0 + DAY },
+      { field_key: 'title', old_value: { weird: true }, at: T0 + DAY },
+    ]);
     const pages = await drain(connect(fake, 2), ALL);
     const quarantined = pages.flatMap((p) => p.quarantined);
     expect(quarantined.map((q) => [q.id, formatMessage(q.reason)])).toEqual([
@@ -458,11 +464,11 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
       ['3', 'add_time is missing'],
       ['4', 'owner_id is not valid: “99999”'],
       ['x-5', 'id is not valid: “x-5”'],
-      ['6', 'value is not valid: “null”'],
+      ['6', 'value changelog is not valid: “12,5”'],
     ]);
     expect(quarantined[0]!.payload).toMatchObject({ id: 2, value: 'abc', title: 'Deal' });
     expect(ids(pages)).toEqual(['1']);
-    expect(fake.expected().deals.map((d) => d.id)).toEqual(['6']);
+    expect(rows(pages[0]!.deals).deals).toEqual(fake.expected().deals.filter((d) => d.id === '1'));
   });
 
   it('gives no history when Pipedrive refuses the changelog, for one deal or all', async () => {
@@ -474,13 +480,13 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
     w.get(b.id).historyHidden = true;
     let deals = (await drain(connect(fake), ALL)).flatMap((p) => p.deals);
     expect(deals.map((d) => [d.id, d.history === null])).toEqual([
-      [a.id, false],
       [b.id, true],
+      [a.id, false],
     ]);
     fake.historyEnabled = false;
     deals = (await drain(connect(fake), ALL)).flatMap((p) => p.deals);
     expect(deals.map((d) => d.history)).toEqual([null, null]);
-    expect(deals.map((d) => stageKey(d.stage))).toEqual(['proposal', 'need']);
+    expect(deals.map((d) => stageKey(d.stage))).toEqual(['need', 'proposal']);
     expect(fake.expected().history).toEqual([]);
   });
 

@@ -255,20 +255,20 @@ function history(
       case 'stage_id':
       case 'status': {
         // A move to another pipeline writes pipeline_id and stage_id in one save: applied
-        // one by one they would name a stage of the wrong pipeline, so they go together.
-        // Status is kept apart, in Pipedrive's order: two saves in one second (moved, then
-        // lost) are two rows, and a stage a deal was in is never dropped.
-        const partner =
-          e.key === 'status'
-            ? undefined
-            : entries.find(
-                (o) =>
-                  !used.has(o) &&
-                  o !== e &&
-                  o.at === e.at &&
-                  o.key === (e.key === 'stage_id' ? 'pipeline_id' : 'stage_id'),
-              );
-        for (const x of partner ? [e, partner] : [e]) {
+        // one by one they would name a stage of the wrong pipeline, so they go together. A
+        // reopening (won or lost → open) takes along the stage it reopened into, whichever
+        // Pipedrive logged first. Other status changes stay apart, in Pipedrive's order: two
+        // saves in one second (moved, then lost) are two rows, and no stage is dropped.
+        const reopening = e.key === 'status' && e.value === 'open' && (e.old === 'won' || e.old === 'lost');
+        const take = (key: string) =>
+          entries.find((o) => !used.has(o) && o !== e && o.at === e.at && o.key === key);
+        const partners =
+          e.key !== 'status'
+            ? [take(e.key === 'stage_id' ? 'pipeline_id' : 'stage_id')]
+            : reopening
+              ? [take('pipeline_id'), take('stage_id')]
+              : [];
+        for (const x of [e, ...partners.filter((o) => o !== undefined)]) {
           used.add(x);
           if (x.value === null)
             throw new RecordProblem(msg('sync_field_missing', { field: `${x.key} changelog` }));

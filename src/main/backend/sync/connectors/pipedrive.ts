@@ -193,6 +193,10 @@ export class PipedriveConnector implements Connector {
       const since = Math.max(position.since, ceilSecond(window.from));
       if (since >= until)
         return { deals: [], deletions: [], quarantined: [], next: position, done: true, requests: 0 };
+      // One deal more than the page: where it falls tells whether the page's last second
+      // may go on past the page (Pipedrive keeps seconds and orders a second's deals in no
+      // documented way).
+      const ask = Math.min(this.pageSize + 1, LIST_MAX);
       const page = await this.dealPage({
         status: DEAL_STATUSES,
         include_fields: DEAL_EXTRAS,
@@ -200,29 +204,31 @@ export class PipedriveConnector implements Connector {
         updated_until: rfc3339(until),
         sort_by: 'update_time',
         sort_direction: 'asc',
-        limit: this.pageSize,
+        limit: ask,
       });
-      if (page.next === null) {
+      if (page.next === null && page.data.length < ask) {
         raws = page.data;
         next = { phase: 'time', since: until };
         done = true;
       } else {
-        // A full page: its last second may go on past it, in no documented order, so the
-        // deals of that second are left for the next page, which starts at that second.
+        // More to come: the page ends before the second of the first deal it leaves out,
+        // so each second is read whole, in this page or from the next.
         const stamps = page.data.map(stampOf);
-        const last = Math.max(...stamps.filter(Number.isFinite));
-        if (!Number.isFinite(last))
+        const boundary = Number.isFinite(stamps[ask - 1])
+          ? stamps[ask - 1]!
+          : Math.max(...stamps.filter(Number.isFinite));
+        if (!Number.isFinite(boundary))
           throw new SyncStop(
             'bad_response',
             'a full page of deals without one readable update_time',
             `GET ${DEALS}`,
           );
-        if (stamps.some((t) => t < last)) {
-          raws = page.data.filter((_, i) => !(stamps[i]! >= last));
-          next = { phase: 'time', since: last };
+        if (stamps.slice(0, ask - 1).some((t) => t < boundary)) {
+          raws = page.data.slice(0, ask - 1).filter((_, i) => !(stamps[i]! >= boundary));
+          next = { phase: 'time', since: boundary };
         } else {
           // A second fuller than a page: it is read on its own, in id order.
-          position = { phase: 'tie', at: last, after: '', cursor: null };
+          position = { phase: 'tie', at: boundary, after: '', cursor: null };
         }
       }
     }
