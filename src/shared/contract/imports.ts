@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ImportMessageKey, MessageParams } from '@shared/messages';
 import type { ChannelSpec } from '@shared/contract/define';
+import { noInput } from '@shared/contract/common';
+import { MAPPABLE_COLUMNS, type MappingPreset } from '@shared/imports/column-mapping';
 
 export const IMPORT_FILE_KINDS = ['deals', 'history', 'stages', 'mentors', 'quotas'] as const;
 export type ImportFileKind = (typeof IMPORT_FILE_KINDS)[number];
@@ -65,13 +67,72 @@ export interface ImportOutcome extends ImportCheck {
   replacedDemo: boolean;
 }
 
-/** Canonical CSV files into the workspace: checked first, then all accepted rows in one transaction. */
+const mappedColumn = z.enum(MAPPABLE_COLUMNS);
+const dateOrder = z.enum(['mdy', 'dmy']);
+const stageValues = z
+  .record(z.string().max(500), z.string().max(200))
+  .refine((r) => Object.keys(r).length <= 1000, 'at most 1000 stage values');
+
+/** How a CRM's own deals export maps onto the canonical columns (see shared/imports/column-mapping.ts). */
+export const dealMappingSchema = z.object({
+  columns: z.partialRecord(mappedColumn, z.number().int().min(0).max(10_000)),
+  stages: stageValues,
+  dateOrder,
+});
+
+/** A saved mapping, stored in the workspace under its name. */
+export const mappingPresetSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  columns: z.partialRecord(mappedColumn, z.string().max(500)),
+  stages: stageValues,
+  dateOrder,
+});
+
+/** What the mapping step shows of a deals file before anything is checked. */
+export interface ImportPreview {
+  header: string[];
+  /** The first records (at most 5), cells as the import reads them (a workbook's by value). */
+  rows: string[][];
+  /** Per column, its distinct values (trimmed) when there are at most 200 of them; else null. */
+  values: (string[] | null)[];
+  records: number;
+  /** The header names every required canonical column: the file imports without a mapping. */
+  canonical: boolean;
+  /** What reading the file said (its encoding, the sheet read); errors mean it cannot be read. */
+  warnings: ImportIssue[];
+  errors: ImportIssue[];
+}
+
+const importInput = {
+  files: importFilesSchema,
+  /** Set when the deals file is a CRM's own export: its columns and stage values mapped. */
+  mapping: dealMappingSchema.optional(),
+};
+
+/** Import files into the workspace: checked first, then all accepted rows in one transaction. */
 export const importChannels = {
+  /** Reads a deals file for the mapping step (columns, first rows, distinct values); writes nothing. */
+  'import.preview': { input: z.object({ file: importFileSchema }), result: {} as ImportPreview },
   /** Validates the files against the workspace and says what an import would do; writes nothing. */
-  'import.check': { input: z.object({ files: importFilesSchema }), result: {} as ImportCheck },
+  'import.check': { input: z.object(importInput), result: {} as ImportCheck },
   'import.apply': {
-    input: z.object({ files: importFilesSchema, skipInvalid: z.boolean().default(false) }),
+    input: z.object({ ...importInput, skipInvalid: z.boolean().default(false) }),
     result: {} as ImportOutcome,
     writes: 'import',
+  },
+  /** The workspace's saved mappings, by name. */
+  'import.presets': { input: noInput, result: {} as MappingPreset[] },
+  /** Saves a mapping under its name (replacing one of the same name); answers the new list. */
+  'import.savePreset': {
+    input: z.object({ preset: mappingPresetSchema }),
+    result: {} as MappingPreset[],
+    writes: 'preferences',
+    announces: false,
+  },
+  'import.deletePreset': {
+    input: z.object({ name: z.string().max(80) }),
+    result: {} as MappingPreset[],
+    writes: 'preferences',
+    announces: false,
   },
 } as const satisfies Record<string, ChannelSpec>;

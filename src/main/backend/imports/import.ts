@@ -20,6 +20,8 @@ import { readStages } from './read-stages';
 import { readCanonical } from '../csv/table-reader';
 import { isWorkbook, readSource } from './source';
 import { InferredHistory } from './inferred';
+import { mapDeals } from './mapping';
+import type { DealMapping } from '@shared/imports/column-mapping';
 
 /** Deals between two progress reports while writing. */
 const PROGRESS_EVERY = 5000;
@@ -43,14 +45,23 @@ interface ImportPlan {
 export type ImportProgress = (phase: 'checking' | 'writing', done: number, total: number) => void;
 
 /** Reads and validates every file against the workspace, writing nothing. */
-function plan(ws: Workspace, files: ImportFiles): ImportPlan {
+function plan(ws: Workspace, files: ImportFiles, mapping?: DealMapping): ImportPlan {
   const log = new IssueLog();
   if (!KINDS.some((k) => files[k])) {
     throw new WorkbenchError('invalid_input', msg('import_nothing'));
   }
   const replacesDemo = readSetting(ws, 'workspace.isDemo', false) && Boolean(files.deals);
+  const sourceOf = (k: ImportFileKind) => {
+    const table = readSource(k, files[k]!, log);
+    if (!table || k !== 'deals' || !mapping) return table;
+    // A CRM's own export: mapped onto the canonical columns, then checked like any deals file.
+    return mapDeals(table, mapping, {
+      storedCreatedAt: (id) => (replacesDemo ? undefined : storedCreated(ws, id)),
+      now: workspaceNow(ws),
+    });
+  };
   const rows = Object.fromEntries(
-    KINDS.map((k) => [k, files[k] ? readCanonical(k, readSource(k, files[k]!, log), log) : []]),
+    KINDS.map((k) => [k, files[k] ? readCanonical(k, sourceOf(k), log) : []]),
   ) as Record<ImportFileKind, ReturnType<typeof readCanonical>>;
 
   let stages = files.stages ? readStages(rows.stages, log) : null;
@@ -230,8 +241,12 @@ function reconcileWithHistory(deals: ReadDeal[], history: Map<string, HistoryVal
 }
 
 /** Validates the files and says what an import would do; nothing is written. */
-export function checkImport(ws: Workspace, files: ImportFiles): ImportCheck {
-  return summary(plan(ws, files));
+export function checkImport(ws: Workspace, files: ImportFiles, mapping?: DealMapping): ImportCheck {
+  return summary(plan(ws, files, mapping));
+}
+
+function storedCreated(ws: Workspace, id: string): number | undefined {
+  return first(ws, ws.db.selectFrom('deals').select('created_at').where('id', '=', id))?.created_at;
 }
 
 /**
@@ -242,10 +257,10 @@ export function checkImport(ws: Workspace, files: ImportFiles): ImportCheck {
 export function applyImport(
   ws: Workspace,
   files: ImportFiles,
-  options: { skipInvalid: boolean; onProgress?: ImportProgress },
+  options: { skipInvalid: boolean; onProgress?: ImportProgress; mapping?: DealMapping },
 ): ImportOutcome {
   options.onProgress?.('checking', 0, 1);
-  const p = plan(ws, files);
+  const p = plan(ws, files, options.mapping);
   const check = summary(p);
   if (p.log.fatal || (p.log.errorCount > 0 && !options.skipInvalid)) {
     const first = p.log.errors[0]!;

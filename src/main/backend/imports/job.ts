@@ -7,6 +7,7 @@ import { msg } from '@shared/messages';
 import { WorkbenchError, type AppError } from '@shared/result';
 import type { Workspace } from '../db/connection';
 import { applyImport, type ImportProgress } from './import';
+import type { DealMapping } from '@shared/imports/column-mapping';
 
 export type ImportJobMessage =
   | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
@@ -20,6 +21,8 @@ export interface ImportJobOptions {
   nativeBinding?: string;
   /** Files smaller than this (in characters) are imported on the calling thread. */
   inlineBelow?: number;
+  /** The deals file is a CRM's own export, mapped so. */
+  mapping?: DealMapping;
 }
 
 /** Small imports take well under a second: a thread would cost more than it saves. */
@@ -67,6 +70,7 @@ export async function runImport(
       nativeBinding: options.nativeBinding,
       files,
       skipInvalid: options.skipInvalid,
+      mapping: options.mapping,
     });
     let settled = false;
     worker.on('message', (m: ImportJobMessage) => {

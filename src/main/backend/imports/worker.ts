@@ -10,12 +10,14 @@ import { appError, WorkbenchError } from '@shared/result';
 import { openWorkspace } from '../db/connection';
 import { applyImport } from './import';
 import type { ImportJobMessage } from './job';
+import type { DealMapping } from '@shared/imports/column-mapping';
 
 interface Job {
   path: string;
   nativeBinding?: string;
   files: ImportFiles;
   skipInvalid: boolean;
+  mapping?: DealMapping;
 }
 
 const job = workerData as Job;
@@ -26,6 +28,7 @@ try {
   try {
     const outcome = applyImport(ws, job.files, {
       skipInvalid: job.skipInvalid,
+      ...(job.mapping ? { mapping: job.mapping } : {}),
       onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }),
     });
     post({ type: 'done', outcome });
