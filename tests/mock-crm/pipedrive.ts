@@ -103,6 +103,11 @@ export class FakePipedrive implements FakeCrm {
    * track (labels, titles), or a malformed one. expected() does not know of them.
    */
   readonly changelogExtra = new Map<string, (Record<string, unknown> & { at: number })[]>();
+  /**
+   * The order of the entries one save writes is not documented: false logs a reopening's
+   * stage_id before its status, true the status first.
+   */
+  statusFirst = false;
   /** The day's token budget; each request spends its cost, and a spent budget answers 429. */
   dailyTokens = { limit: 1_000_000, remaining: 1_000_000 };
   now: () => number;
@@ -510,7 +515,10 @@ export class FakePipedrive implements FakeCrm {
         const nextStage = nextStatus === 'open' ? PIPEDRIVE_STAGES[key]!.id : firstStage ? 1 : stageId;
         firstStage = false;
         if (!initial) {
-          if (nextStage !== stageId) push('stage_id', String(stageId), String(nextStage), c.at, c.seq);
+          const stageEntry = () => {
+            if (nextStage !== stageId) push('stage_id', String(stageId), String(nextStage), c.at, c.seq);
+          };
+          if (!this.statusFirst) stageEntry();
           if (nextStatus !== status) {
             push('status', status, nextStatus, c.at, c.seq);
             if (nextStatus === 'won') push('won_time', null, v1Time(c.at), c.at, c.seq);
@@ -519,6 +527,7 @@ export class FakePipedrive implements FakeCrm {
             push('close_time', closeTime, closed, c.at, c.seq);
             closeTime = closed;
           }
+          if (this.statusFirst) stageEntry();
         } else if (nextStatus !== 'open') closeTime = v1Time(c.at);
         stageId = nextStage;
         status = nextStatus;

@@ -9,6 +9,7 @@ import {
   type UpstreamDeal,
 } from '@backend/sync/connector';
 import { PipedriveConnector } from '@backend/sync/connectors/pipedrive';
+import { pipedriveDeal, toUpstreamDeal } from '@backend/sync/connectors/pipedrive-records';
 import type { Clock, HttpOptions } from '@backend/sync/http';
 import { formatMessage } from '@shared/messages';
 import { FakePipedrive, MAIN_PIPELINE, PIPEDRIVE_STAGES, pipedriveStamp } from '../../mock-crm/pipedrive';
@@ -223,36 +224,43 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
     ).toEqual(['2026-06-30']);
   });
 
-  it('keeps stage history through forward, back, skip and reopen moves, and won/lost/reopen by status', async () => {
-    const fake = await started();
-    const w = fake.world;
-    const d = w.create({ stage: 'need', amount: '100' }, T0);
-    const moves = ['proposal', 'solution', 'won', 'negotiation', 'lost', 'contract', 'won', 'need'];
-    moves.forEach((stage, i) => w.update(d.id, { stage }, T0 + (i + 1) * DAY));
-    // Two moves in one second: both rows, in order.
-    w.update(d.id, { stage: 'solution' }, T0 + 20 * DAY);
-    w.update(d.id, { stage: 'lost' }, T0 + 20 * DAY + 10);
-    const [page] = await drain(connect(fake), ALL);
-    const history = page!.deals[0]!.history!.filter((c) => c.field === 'stage');
-    expect(history.map((c) => [c.field === 'stage' && stageKey(c.stage), c.at])).toEqual([
-      ['need', pipedriveStamp(T0)],
-      ...moves.map((stage, i) => [stage, pipedriveStamp(T0 + (i + 1) * DAY)]),
-      ['solution', pipedriveStamp(T0 + 20 * DAY)],
-      ['lost', pipedriveStamp(T0 + 20 * DAY)],
-    ]);
-    // Pipedrive logged won and lost as status changes, not stage moves.
-    const statusChanges = fake.changes(w.get(d.id)).filter((e) => e.field_key === 'status');
-    expect(statusChanges.map((e) => e.new_value)).toEqual([
-      'won',
-      'open',
-      'lost',
-      'open',
-      'won',
-      'open',
-      'lost',
-    ]);
-    expect(grouped(rows(page!.deals).history)).toEqual(grouped(fake.expected().history));
-  });
+  it.each([
+    ['stage_id', false],
+    ['status', true],
+  ])(
+    'keeps stage history through forward, back, skip, reopen and won/lost by status (%s logged first)',
+    async (_, statusFirst) => {
+      const fake = await started();
+      fake.statusFirst = statusFirst;
+      const w = fake.world;
+      const d = w.create({ stage: 'need', amount: '100' }, T0);
+      const moves = ['proposal', 'solution', 'won', 'negotiation', 'lost', 'contract', 'won', 'need'];
+      moves.forEach((stage, i) => w.update(d.id, { stage }, T0 + (i + 1) * DAY));
+      // Two moves in one second: both rows, in order.
+      w.update(d.id, { stage: 'solution' }, T0 + 20 * DAY);
+      w.update(d.id, { stage: 'lost' }, T0 + 20 * DAY + 10);
+      const [page] = await drain(connect(fake), ALL);
+      const history = page!.deals[0]!.history!.filter((c) => c.field === 'stage');
+      expect(history.map((c) => [c.field === 'stage' && stageKey(c.stage), c.at])).toEqual([
+        ['need', pipedriveStamp(T0)],
+        ...moves.map((stage, i) => [stage, pipedriveStamp(T0 + (i + 1) * DAY)]),
+        ['solution', pipedriveStamp(T0 + 20 * DAY)],
+        ['lost', pipedriveStamp(T0 + 20 * DAY)],
+      ]);
+      // Pipedrive logged won and lost as status changes, not stage moves.
+      const statusChanges = fake.changes(w.get(d.id)).filter((e) => e.field_key === 'status');
+      expect(statusChanges.map((e) => e.new_value)).toEqual([
+        'won',
+        'open',
+        'lost',
+        'open',
+        'won',
+        'open',
+        'lost',
+      ]);
+      expect(grouped(rows(page!.deals).history)).toEqual(grouped(fake.expected().history));
+    },
+  );
 
   it('never loses a deal when many share one update_time across page boundaries', async () => {
     const fake = await started();
@@ -543,5 +551,61 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
       team: '',
     });
     expect(day(page!.deals[0]!.createdAt)).toBe('2026-03-02');
+  });
+});
+
+describe('a Pipedrive changelog as history', () => {
+  const users = new Map([
+    [7, { id: '7', name: 'Wang Fang', email: null, team: '' }],
+    [8, { id: '8', name: 'Li Lei', email: null, team: '' }],
+  ]);
+  const deal = pipedriveDeal.parse({
+    id: 42,
+    title: 'moved',
+    owner_id: 8,
+    pipeline_id: 2,
+    stage_id: 6,
+    value: 300,
+    add_time: '2026-03-01T00:00:00Z',
+    update_time: '2026-03-05T00:00:00Z',
+    status: 'open',
+    expected_close_date: null,
+  });
+  const entry = (field_key: string, old_value: string | null, new_value: string | null, time: string) => ({
+    field_key,
+    old_value,
+    new_value,
+    time,
+    actor_user_id: 7,
+  });
+  const at = (t: string) => Date.parse(`${t}Z`.replace(' ', 'T'));
+
+  it('moves pipelines in one row whichever of pipeline_id and stage_id was logged first', () => {
+    // Newest first, as Pipedrive lists it.
+    const changelog = [
+      entry('pipeline_id', '2', '2', '2026-03-04 10:00:00'),
+      entry('stage_id', '3', '6', '2026-03-03 09:00:00'),
+      entry('pipeline_id', '1', '2', '2026-03-03 09:00:00'),
+      entry('status', 'open', 'deleted', '2026-03-02 12:00:00'),
+      entry('status', 'deleted', 'open', '2026-03-02 12:30:00'),
+      entry('stage_id', '1', '3', '2026-03-02 08:00:00'),
+      entry('user_id', '7', '8', '2026-03-02 08:00:00'),
+      entry('value', null, '300', '2026-03-02 08:00:00'),
+      entry('expected_close_date', '2026-04-30', null, '2026-03-02 08:00:00'),
+    ];
+    const upstream = toUpstreamDeal(deal, changelog, { users, orgs: new Map(), activities: new Map() });
+    expect(upstream.history!.map((c) => [c.field, c.field === 'stage' ? c.stage : c.value, c.at])).toEqual([
+      ['stage', { pipeline: '1', stage: '1' }, at('2026-03-01 00:00:00')],
+      ['amount', '0', at('2026-03-01 00:00:00')],
+      ['close_date', '2026-04-30', at('2026-03-01 00:00:00')],
+      ['owner', 'Wang Fang', at('2026-03-01 00:00:00')],
+      ['close_date', '', at('2026-03-02 08:00:00')],
+      ['amount', '300', at('2026-03-02 08:00:00')],
+      ['owner', 'Li Lei', at('2026-03-02 08:00:00')],
+      ['stage', { pipeline: '1', stage: '3' }, at('2026-03-02 08:00:00')],
+      ['stage', { pipeline: '2', stage: '6' }, at('2026-03-03 09:00:00')],
+    ]);
+    expect(upstream.stage).toEqual({ pipeline: '2', stage: '6' });
+    expect(new Set(upstream.history!.map((c) => `${c.field}|${c.key}`)).size).toBe(upstream.history!.length);
   });
 });
