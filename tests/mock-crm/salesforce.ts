@@ -56,7 +56,10 @@ export class FakeSalesforce implements FakeCrm {
   readonly orgId = sfId('00D', 1);
   readonly orgName: string;
   historyEnabled = true;
-  /** Raw JSON values that make a record unreadable (Amount "abc", CreatedDate null); expected() leaves it out. */
+  /**
+   * Raw JSON values that make a record unreadable (Amount "abc", CreatedDate null), by
+   * field name in any case; expected() leaves the record out.
+   */
   readonly corrupt = new Map<string, Record<string, unknown>>();
   /** Fields Salesforce adds to a record that no connector knows (a new release, a package). */
   readonly extra = new Map<string, Record<string, unknown>>();
@@ -353,10 +356,17 @@ export class FakeSalesforce implements FakeCrm {
     }
     if (row.type === 'Opportunity') {
       const id = row.values.Id as string;
+      // Field names as a scenario written for every CRM spells them (`amount`) are
+      // matched to the org's (`Amount`), the way SOQL matches names.
+      const canonical = new Map(
+        this.schema.get('opportunity')!.fields.map((f) => [f.name.toLowerCase(), f.name]),
+      );
       const selected = new Set(fields.filter((f) => !f.relationships.length).map((f) => f.field.name));
-      const known = new Set(this.schema.get('opportunity')!.fields.map((f) => f.name));
-      for (const [k, v] of Object.entries({ ...this.corrupt.get(id), ...this.extra.get(id) }))
-        if (selected.has(k) || !known.has(k)) record[k] = v;
+      for (const [k, v] of Object.entries(this.corrupt.get(id) ?? {})) {
+        const name = canonical.get(k.toLowerCase()) ?? k;
+        if (selected.has(name) || !canonical.has(k.toLowerCase())) record[name] = v;
+      }
+      for (const [k, v] of Object.entries(this.extra.get(id) ?? {})) record[k] = v;
     }
     return record;
   }

@@ -1,10 +1,12 @@
 import type { Connector, ConnectorOptions } from '../connector';
 import type { CrmKind } from '../tables';
 import { HubSpotConnector } from './hubspot';
+import { SalesforceConnector } from './salesforce';
 
 /** Each CRM's connector, by kind. */
 const CONNECTORS: Partial<Record<CrmKind, (options: ConnectorOptions) => Connector>> = {
   hubspot: (o) => new HubSpotConnector(o),
+  salesforce: (o) => new SalesforceConnector(o),
 };
 
 /** The kinds this build can sync from. */
