@@ -114,10 +114,10 @@ class CursorRefused extends SyncStop {
  * Pipedrive with an API token. Changed deals come from API v2's deal list filtered by
  * updated_since / updated_until and sorted by update_time, deleted ones included
  * (`status=…,deleted`, kept 30 days). Pipedrive keeps seconds and says nothing of the order
- * of deals sharing one: a full page leaves its last second for the next page, and a second
- * fuller than a page is read on its own, sorted by id. Each deal's history comes from its
- * changelog (API v1), its account from its organisation, its next step and last activity
- * from its activities.
+ * of deals sharing one: a page ends before the second of the first deal it leaves out, and
+ * a second fuller than a page is read on its own, sorted by id. Each deal's history comes
+ * from its changelog (API v1), its account from its organisation, its next step and last
+ * activity from its activities (next_activity_id, last_activity_id).
  */
 export class PipedriveConnector implements Connector {
   readonly kind = 'pipedrive' as const;
@@ -259,7 +259,9 @@ export class PipedriveConnector implements Connector {
   async liveIds(stored: Position | null): Promise<IdPage> {
     const read = sweepSchema.safeParse(stored);
     const position = read.success ? read.data : { after: '', cursor: null };
-    // No status: every deal that is not deleted (nor archived).
+    // No status: every deal that is not deleted. Archived deals are left out of the list
+    // too (Pipedrive, since July 2025), so the sweep counts them gone, as of the sweep:
+    // PRODUCT.md's deleted_at is a deletion or an archiving.
     const page = await this.byId({}, position.after, position.cursor);
     const ids = page.records
       .map((r) => (r as { id?: unknown } | null)?.id)
