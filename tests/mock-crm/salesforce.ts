@@ -177,7 +177,7 @@ export class FakeSalesforce implements FakeCrm {
     if (more) return this.more(more[1]!, Number(more[2]), version, batch);
     const describe = /^sobjects\/(\w+)\/describe$/.exec(rest);
     if (describe) return this.describe(describe[1]!, version);
-    return notFound();
+    return this.answer(404, NOT_FOUND);
   }
 
   private answer(status: number, body: unknown): Reply {
@@ -389,10 +389,9 @@ function json(value: unknown, field: FieldDef): unknown {
   return value;
 }
 
-const notFound = (): Reply => ({
-  status: 404,
-  body: [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }],
-});
+const NOT_FOUND = [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }];
+/** Outside the versioned API (no limits to report there). */
+const notFound = (): Reply => ({ status: 404, body: NOT_FOUND });
 
 const STRING_TYPES = new Set(['string', 'textarea', 'picklist']);
 const NUMBER_TYPES = new Set(['currency', 'percent', 'double', 'int']);

@@ -437,6 +437,38 @@ describe('Salesforce connector: records it cannot read', () => {
     expect(rows(apply(new Map(), list))).toEqual(sorted(fake.expected()));
   });
 
+  it('quarantines a deal whose history rows it cannot read, naming the row', async () => {
+    const [a, b] = [0, 1].map((i) => fake.world.create({ stage: 'need' }, T0 + i * 1000));
+    fake.http.inject({
+      match: (r) => (r.query.get('q') ?? '').includes('FROM OpportunityHistory'),
+      reply: {
+        status: 200,
+        body: {
+          totalSize: 1,
+          done: true,
+          records: [
+            {
+              attributes: { type: 'OpportunityHistory' },
+              Id: '0085g0000000001AAA',
+              OpportunityId: a!.id,
+              CreatedDate: { when: 'then' },
+            },
+          ],
+        },
+      },
+    });
+    const page = (await pages(connector()))[0]!.page;
+    expect(page.deals.map((d) => [d.id, d.history])).toEqual([[b!.id, null]]);
+    expect(page.quarantined.map((q) => [q.id, formatMessage(q.reason)])).toEqual([
+      [
+        a!.id,
+        expect.stringMatching(
+          /^the record is not in the shape the CRM documents: OpportunityHistory\.CreatedDate/,
+        ),
+      ],
+    ]);
+  });
+
   it('records a deleted record it cannot read as a deletion', async () => {
     const d = fake.world.create({ stage: 'need' }, T0);
     fake.world.remove(d.id, T0 + DAY);
@@ -544,6 +576,25 @@ describe('Salesforce connector: failures', () => {
     expect(stop.message).toContain('Session expired or invalid');
     expect(stop.message).not.toContain('not-the-token');
     expect(fake.http.requests[0]!.headers.authorization).toBe('Bearer not-the-token');
+  });
+
+  it('stops with token_rejected when the user may not use the API', async () => {
+    fake.http.inject({
+      reply: {
+        status: 403,
+        body: [
+          {
+            message: 'The REST API is not enabled for this Organization.',
+            errorCode: 'API_DISABLED_FOR_ORG',
+          },
+        ],
+      },
+    });
+    const stop = await stopOf(connector().identify());
+    expect(stop.reason).toBe('token_rejected');
+    expect(stop.detail).toBe(
+      'Salesforce: API_DISABLED_FOR_ORG: The REST API is not enabled for this Organization.',
+    );
   });
 
   it('stops naming Salesforce’s reason for a query it refuses', async () => {
