@@ -53,6 +53,17 @@ const channels: Record<AppChannel, true> = {
   'review.compare': true,
   'review.minutesDocument': true,
   'review.minutes': true,
+  'sync.connections': true,
+  'sync.connect': true,
+  'sync.test': true,
+  'sync.disconnect': true,
+  'sync.mapping': true,
+  'sync.saveMapping': true,
+  'sync.start': true,
+  'sync.cancel': true,
+  'sync.runs': true,
+  'sync.quarantine': true,
+  'sync.schedule': true,
 };
 
 export const CHANNELS: readonly AppChannel[] = Object.freeze(Object.keys(channels) as AppChannel[]);

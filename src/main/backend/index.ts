@@ -12,6 +12,7 @@ import { pipelineHandlers } from './pipeline/handlers';
 import { reviewHandlers } from './review/handlers';
 import { stageHandlers } from './stages/handlers';
 import { syncHandlers } from './sync/handlers';
+import type { SecretStore } from './sync/secrets';
 import { workspaceHandlers } from './workspace/handlers';
 
 export interface BackendOptions {
@@ -22,6 +23,13 @@ export interface BackendOptions {
    * first view does not wait for it; the command line builds only what a command asks.
    */
   warmAnalytics?: boolean;
+  /** The desktop app's token store (Electron safeStorage, reached through main). */
+  secrets?: SecretStore;
+  /**
+   * The backend lives as long as the app or browser mode: background work (scheduled CRM
+   * syncs) may run. One-shot CLI sessions leave it off.
+   */
+  longLived?: boolean;
 }
 
 /**
@@ -34,11 +42,18 @@ export function createBackend(
   options: BackendOptions = {},
 ): Registry {
   const analytics = new AnalyticsStore(ws, (version) => emit('analytics.ready', { version }));
-  const { warmAnalytics, ...rest } = options;
-  const ctx: BackendContext = { ws, emit, analytics, ...rest };
+  const { warmAnalytics, longLived, ...rest } = options;
   // Every write may change what the reports see; the snapshot re-reads what changed
   // before the next report (and before anyone hears workspace.changed).
   const registry = new Registry(emit, { afterWrite: () => analytics.invalidate() });
+  const ctx: BackendContext = {
+    ws,
+    emit,
+    analytics,
+    ...rest,
+    idle: () => registry.idle(),
+    longLived: Boolean(longLived),
+  };
   registry.handleArea(workspaceHandlers(ctx));
   registry.handleArea(pipelineHandlers(ctx));
   registry.handleArea(dealHandlers(ctx));

@@ -45,6 +45,7 @@ const ACTIVITY: Record<WriteActivity, MessageKey> = {
 export class Registry {
   private readonly handlers = new Map<string, (input: unknown) => unknown>();
   private writing: WriteActivity | null = null;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly emit: Emit = () => undefined,
@@ -68,6 +69,12 @@ export class Registry {
   assertComplete(): void {
     const missing = Object.keys(contract).filter((c) => !this.handlers.has(c));
     if (missing.length) throw new Error(`no handler for ${missing.join(', ')}`);
+  }
+
+  /** Resolves once no write holds the lock (at once when none does). */
+  idle(): Promise<void> {
+    if (this.writing === null) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** What is being written right now, if anything. */
@@ -113,6 +120,7 @@ export class Registry {
       result = await this.run(channel, handler, parsed.data);
     } finally {
       this.writing = null;
+      for (const wake of this.idleWaiters.splice(0)) wake();
       // Also after a failed write: a rolled-back transaction changed nothing, and
       // re-checking costs a query; missing a change would cost wrong numbers.
       this.hooks.afterWrite?.();

@@ -1,6 +1,6 @@
 import type { WriteActivity } from '@shared/contract/define';
 import type { LiveState } from '@shared/contract/review';
-import type { SyncProgressEvent } from '@shared/contract/sync';
+import type { SyncProgressEvent, SyncRunSummary } from '@shared/contract/sync';
 
 /** Events the backend pushes to every window (MessagePort) or browser tab (event stream). */
 export interface Events {
@@ -15,6 +15,8 @@ export interface Events {
   'review.changed': { meetingId: number };
   /** A CRM sync committed a page (or started a phase): the progress bar moves. */
   'sync.progress': SyncProgressEvent;
+  /** A CRM sync run ended (done, interrupted or failed). */
+  'sync.finished': SyncRunSummary;
 }
 export type EventName = keyof Events;
 
@@ -26,5 +28,6 @@ const eventNames: Record<EventName, true> = {
   'review.live': true,
   'review.changed': true,
   'sync.progress': true,
+  'sync.finished': true,
 };
 export const EVENT_NAMES: readonly EventName[] = Object.freeze(Object.keys(eventNames) as EventName[]);

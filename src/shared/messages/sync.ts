@@ -58,4 +58,30 @@ export const SYNC_MESSAGES = {
     zh: '环境变量 {variable} 中没有令牌。请将其设置为 CRM 的令牌（HubSpot 私有应用令牌、Salesforce 访问令牌或 Pipedrive API 令牌），然后重新同步。',
   },
   sync_token_in_env: { en: 'in the environment variable {variable}', zh: '环境变量 {variable} ' },
+  sync_token_in_connection: { en: 'saved with this connection', zh: '此连接保存的令牌' },
+  sync_connection_missing: {
+    en: 'CRM connection {id} does not exist (it may have been removed).',
+    zh: 'CRM 连接 {id} 不存在（可能已被删除）。',
+  },
+  sync_token_unavailable: {
+    en: 'This connection’s token cannot be read here (it is kept in the desktop app’s keychain). Connect again with a token, or with an environment variable.',
+    zh: '此处无法读取该连接的令牌（令牌保存在桌面应用的钥匙串中）。请重新输入令牌连接，或使用环境变量。',
+  },
+  sync_token_env_only: {
+    en: 'In the browser and on the command line the token comes from an environment variable only: start `funnel serve` with the variable set and give its name.',
+    zh: '在浏览器和命令行中，令牌只能来自环境变量：请在设置该变量后启动 `funnel serve`，并填写变量名。',
+  },
+  sync_basic_text_confirm: {
+    en: 'This computer has no keyring service, so the token would be stored obscured but not encrypted. Store it anyway, or use an environment variable instead.',
+    zh: '此电脑没有密钥环服务，令牌只能以混淆方式保存而无法加密。仍要保存，或改用环境变量？',
+  },
+  sync_running: {
+    en: 'A sync of this connection is running; wait for it to finish or cancel it first.',
+    zh: '此连接正在同步，请等待完成或先取消。',
+  },
+  sync_token_entered: { en: 'you entered', zh: '您输入的令牌' },
+  sync_mapping_stage_unknown: {
+    en: 'The stage “{stage}” is not in the workspace’s stage model; pick one of its stages, or keep the CRM’s stage as its own.',
+    zh: '阶段“{stage}”不在工作区的阶段模型中；请选择其中一个阶段，或保留 CRM 的原阶段。',
+  },
 } as const;

@@ -62,6 +62,11 @@ const validInput: Partial<Record<Channel, unknown>> = {
   'review.notes': { id: 1, notes: 'Next week: Q1 plan' },
   'review.end': { id: 1 },
   'review.delete': { id: 1 },
+  'sync.run': { source: 'hubspot', url: 'https://api.hubapi.com' },
+  'sync.connect': { kind: 'hubspot', url: 'https://api.hubapi.com', tokenEnv: 'FUNNEL_CRM_TOKEN' },
+  'sync.disconnect': { connectionId: 1 },
+  'sync.saveMapping': { connectionId: 1, rows: [] },
+  'sync.schedule': { connectionId: 1, everyMinutes: 15 },
 };
 
 const busy = (r: Result<unknown>) => (r.ok ? null : r.error.code === 'busy' ? r.error : null);
@@ -88,6 +93,11 @@ describe('the write lock', () => {
         'review.notes',
         'review.end',
         'review.delete',
+        'sync.run',
+        'sync.connect',
+        'sync.disconnect',
+        'sync.saveMapping',
+        'sync.schedule',
       ].sort(),
     );
   });

@@ -21,6 +21,8 @@ describe('preload channel list', () => {
       'import.progress',
       'review.changed',
       'review.live',
+      'sync.finished',
+      'sync.progress',
       'workspace.changed',
     ]);
   });

@@ -3,6 +3,8 @@ import type { Db } from '@backend/db/query';
 import { WorkbenchError } from '@shared/result';
 import type { FakeCrm } from '../../mock-crm/fake';
 import { FakeHubSpot } from '../../mock-crm/hubspot';
+import { FakePipedrive } from '../../mock-crm/pipedrive';
+import { FakeSalesforce } from '../../mock-crm/salesforce';
 import { day, populate } from '../../mock-crm/world';
 import { tempWorkspace } from '../../support/temp';
 import { sortedExpected, stored, syncWith, TestClock } from './support';
@@ -11,7 +13,11 @@ import { sortedExpected, stored, syncWith, TestClock } from './support';
  * The sync's promises, the same for every CRM: each scenario scripts the vendor-neutral
  * world and runs against every fake CRM.
  */
-const FAKES: [string, () => FakeCrm][] = [['hubspot', () => new FakeHubSpot()]];
+const FAKES: [string, () => FakeCrm & { corrupt: Map<string, Record<string, unknown>> }, string][] = [
+  ['hubspot', () => new FakeHubSpot(), 'amount'],
+  ['pipedrive', () => new FakePipedrive(), 'value'],
+  ['salesforce', () => new FakeSalesforce(), 'Amount'],
+];
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T00:00:00Z');
@@ -20,7 +26,7 @@ afterEach(async () => {
   for (const f of running.splice(0)) await f.stop();
 });
 
-async function started(make: () => FakeCrm): Promise<FakeCrm> {
+async function started<F extends FakeCrm>(make: () => F): Promise<F> {
   const fake = make();
   await fake.start();
   running.push(fake);
@@ -74,7 +80,7 @@ function addLocalWork(ws: Db, dealId: string): void {
   );
 }
 
-describe.each(FAKES)('sync from %s', (_kind, make) => {
+describe.each(FAKES)('sync from %s', (_kind, make, amountField) => {
   it('a second sync in a row changes nothing and rewrites no deal', async () => {
     const fake = await started(make);
     populate(fake.world, 17, { start: T0, spanMs: 20 * DAY });
@@ -240,7 +246,7 @@ describe.each(FAKES)('sync from %s', (_kind, make) => {
     const fake = await started(make);
     const deals = populate(fake.world, 6, { start: T0, spanMs: 10 * DAY });
     const broken = deals[2]!;
-    (fake as FakeHubSpot).corrupt?.set(broken.id, { amount: 'abc' });
+    fake.corrupt.set(broken.id, { [amountField]: 'abc' });
     const ws = await tempWorkspace();
     const outcome = await syncWith(ws, fake, new TestClock(T0 + 60 * DAY));
     expect(outcome).toMatchObject({ status: 'done', quarantined: 1 });

@@ -1,6 +1,7 @@
 import type { Stage } from '@shared/domain/stages';
 import { all, run, type Db } from '../db/query';
 import { hasStoredStages, loadStages, replaceStages } from '../stages/model';
+import { stageEnteredAt } from '../deals/writer';
 import type { StageRef, UpstreamPipeline, UpstreamStage } from './connector';
 
 /** How a stage ref is written in maps and in deal_history.upstream_stage. */
@@ -68,7 +69,27 @@ export function syncMapping(
     ),
   );
   const upstream = new Map<string, { pipeline: UpstreamPipeline; stage: UpstreamStage }>();
+  const now = Date.now();
   for (const pipeline of pipelines) {
+    // Kept so the mapping screen can suggest and explain without asking the CRM again.
+    run(
+      ws,
+      ws.db
+        .insertInto('upstream_objects')
+        .values({
+          connection_id: connectionId,
+          object: 'pipeline',
+          upstream_id: pipeline.id,
+          name: pipeline.label,
+          data: JSON.stringify(pipeline),
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['connection_id', 'object', 'upstream_id'])
+            .doUpdateSet({ name: pipeline.label, data: JSON.stringify(pipeline), updated_at: now }),
+        ),
+    );
     for (const stage of pipeline.stages) {
       const key = refKey({ pipeline: pipeline.id, stage: stage.id });
       upstream.set(key, { pipeline, stage });
@@ -187,4 +208,83 @@ function ensureOwnStage(
     }),
   );
   return key;
+}
+
+/** The pipelines the last sync saw, as stored. */
+export function storedPipelines(ws: Db, connectionId: number): UpstreamPipeline[] {
+  return all(
+    ws,
+    ws.db
+      .selectFrom('upstream_objects')
+      .select('data')
+      .where('connection_id', '=', connectionId)
+      .where('object', '=', 'pipeline'),
+  ).map((r) => JSON.parse(r.data) as UpstreamPipeline);
+}
+
+/**
+ * Applies a changed mapping to what is stored (inside the caller's transaction): each
+ * synced deal's stage and each stage row of its history from the CRM's own stage, kept
+ * beside them, so nothing is downloaded again. Stages of its own that nothing uses any
+ * more are removed. Returns the deals whose stage or timeline changed.
+ */
+export function remapConnection(ws: Db, connectionId: number, kind: string, revision: number): number {
+  const pipelines = storedPipelines(ws, connectionId);
+  const mapping = syncMapping(ws, connectionId, kind, pipelines);
+  const s = ws.sqlite;
+  const deals = s
+    .prepare(
+      'select seq, upstream_pipeline as pipeline, upstream_stage as stage from deals where connection_id = ?',
+    )
+    .all(connectionId) as { seq: number; pipeline: string | null; stage: string | null }[];
+  const rows = s
+    .prepare(
+      `select h.id, h.deal_seq as seq, h.value, h.upstream_stage as ref from deal_history h
+       join deals d on d.seq = h.deal_seq where d.connection_id = ? and h.field = 'stage' and h.upstream_stage is not null`,
+    )
+    .all(connectionId) as { id: number; seq: number; value: string; ref: string }[];
+  const changed = new Set<number>();
+  const setRow = s.prepare('update deal_history set value = ? where id = ?');
+  for (const r of rows) {
+    const slash = r.ref.indexOf('/');
+    const key = mapping.keyOf({ pipeline: r.ref.slice(0, slash), stage: r.ref.slice(slash + 1) });
+    if (key !== r.value) {
+      setRow.run(key, r.id);
+      changed.add(r.seq);
+    }
+  }
+  const setDeal = s.prepare(
+    `update deals set stage = ?, stage_rank = (select sort_order from stages where key = ?), sync_hash = null where seq = ?`,
+  );
+  for (const d of deals) {
+    if (d.pipeline === null || d.stage === null) continue;
+    const key = mapping.keyOf({ pipeline: d.pipeline, stage: d.stage });
+    const current = (s.prepare('select stage from deals where seq = ?').pluck().get(d.seq) as string) ?? '';
+    if (key !== current) {
+      setDeal.run(key, key, d.seq);
+      changed.add(d.seq);
+    }
+  }
+  const stageRows = s.prepare(
+    `select value, changed_at as changedAt from deal_history where deal_seq = ? and field = 'stage' order by changed_at, id`,
+  );
+  const fix = s.prepare('update deals set stage_entered_at = ?, revision = ? where seq = ?');
+  for (const seq of changed) {
+    const deal = s.prepare('select created_at as createdAt, stage from deals where seq = ?').get(seq) as {
+      createdAt: number;
+      stage: string;
+    };
+    const history = (stageRows.all(seq) as { value: string; changedAt: number }[]).map((r) => ({
+      ...r,
+      field: 'stage' as const,
+    }));
+    fix.run(stageEnteredAt(deal.createdAt, deal.stage, history), revision, seq);
+  }
+  // A stage of its own is only for an upstream stage nothing maps: gone once none uses it.
+  // Keys of its own are `<kind>:…`; ';' sorts right after ':', so this is the prefix range.
+  s.prepare(
+    `delete from stages where key >= ? and key < ? and key not in (select stage from deals)
+       and key not in (select value from deal_history where field = 'stage')`,
+  ).run(`${kind}:`, `${kind};`);
+  return changed.size;
 }
