@@ -17,6 +17,7 @@ import type { Workspace } from './backend/db/connection';
 import type { HostCommand, HostReport } from '@shared/wire';
 import { BackendPorts, failingDispatcher, type Dispatcher, type HostPort } from './host-ports';
 import { describeStartupError } from './startup-error';
+import { KeychainClient } from './host-keychain';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown; ports: HostPort[] }) => void): unknown;
@@ -34,6 +35,8 @@ const parent: ParentPort = parentPort;
 
 const workspacePath = process.env.FUNNEL_WORKSPACE ?? '';
 const nativeBinding = process.env.FUNNEL_NATIVE_BINDING ?? '';
+const secretBackend = process.env.FUNNEL_SECRET_BACKEND ?? '';
+const keychain = new KeychainClient((report) => parent.postMessage(report));
 
 let resolveBackend!: (dispatcher: Dispatcher) => void;
 const ports = new BackendPorts(new Promise<Dispatcher>((resolve) => (resolveBackend = resolve)));
@@ -59,6 +62,7 @@ parent.on('message', ({ data, ports: transferred }) => {
   const command = data as HostCommand | null;
   if (command?.type === 'connect' && transferred[0]) ports.attach(transferred[0]);
   else if (command?.type === 'shutdown') void shutdown();
+  else if (command?.type === 'secret-result') keychain.settle(command);
 });
 
 // After startup, an exception nobody caught leaves the backend in an unknown state: say
@@ -81,6 +85,10 @@ async function start(): Promise<void> {
     workspace = await ensureWorkspace(workspacePath, nativeBinding ? { nativeBinding } : {});
     const registry = createBackend(workspace, ports.emit, {
       warmAnalytics: true,
+      longLived: true,
+      ...(secretBackend === 'keychain' || secretBackend === 'basic_text'
+        ? { secrets: keychain.store(secretBackend) }
+        : {}),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     resolveBackend(registry);

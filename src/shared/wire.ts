@@ -13,7 +13,12 @@ import type { AppError, Result } from '@shared/result';
  *   host ──port──▶ window       PortMessage   (the result for an id, or a pushed event)
  */
 
-export type HostCommand = { type: 'connect' } | { type: 'shutdown' };
+export type HostCommand =
+  | { type: 'connect' }
+  | { type: 'shutdown' }
+  /** The answer to a `secret` report: base64 ciphertext (encrypt) or the text (decrypt). */
+  | { type: 'secret-result'; id: number; ok: true; data: string }
+  | { type: 'secret-result'; id: number; ok: false; error: string };
 
 export type HostReport =
   /** The workspace is open; requests are being answered. */
@@ -21,7 +26,12 @@ export type HostReport =
   /** The workspace could not be opened (newer build, corrupt, missing addon …): the app should explain and quit. */
   | { type: 'fatal'; error: AppError }
   /** An unexpected exception after startup; the process exits right after sending this. */
-  | { type: 'crashed'; message: string };
+  | { type: 'crashed'; message: string }
+  /**
+   * A CRM token to encrypt (`data` the text) or decrypt (`data` base64): only main can
+   * reach the operating system's keychain (Electron safeStorage).
+   */
+  | { type: 'secret'; id: number; op: 'encrypt' | 'decrypt'; data: string };
 
 export interface PortRequest {
   id: number;

@@ -29,6 +29,8 @@ export async function serveCommand(argv: string[]): Promise<void> {
   const events: { server?: RunningServer } = {};
   const registry = createBackend(ws, (event, payload) => events.server?.emit(event, payload), {
     warmAnalytics: true,
+    // Scheduled CRM syncs run while the browser workbench is served.
+    longLived: true,
   });
   const server = await startServer({ registry, rendererDir, ...(port ? { port } : {}) });
   events.server = server;

@@ -1,4 +1,5 @@
 import { isAppUrl } from './security';
+import { answerSecret, secretBackend } from './secrets';
 import { app, MessageChannelMain, utilityProcess, type UtilityProcess, type WebContents } from 'electron';
 import type { AppError } from '@shared/result';
 import type { HostCommand, HostReport } from '@shared/wire';
@@ -67,6 +68,7 @@ export class BackendSupervisor {
         ...process.env,
         FUNNEL_WORKSPACE: this.options.workspacePath,
         FUNNEL_NATIVE_BINDING: this.options.nativeBinding,
+        FUNNEL_SECRET_BACKEND: secretBackend(),
       },
       // Piped so a crash can be explained with the backend's last words; still echoed to
       // our own stdout/stderr for `npm run dev` and logs.
@@ -85,6 +87,8 @@ export class BackendSupervisor {
         this.options.onFatal(message.error);
       } else if (message?.type === 'crashed') {
         this.crashMessage = message.message;
+      } else if (message?.type === 'secret') {
+        child.postMessage(answerSecret(message.op, message.id, message.data));
       }
     });
 
