@@ -5,7 +5,6 @@ import { KeychainClient } from '../../../src/main/host-keychain';
 /** Main's side as the shell answers it, with a reversible stand-in for safeStorage. */
 function mainProcess(fail = false) {
   const sent: HostReport[] = [];
-  let client!: KeychainClient;
   const answer = (r: Extract<HostReport, { type: 'secret' }>): HostCommand =>
     fail
       ? {
@@ -23,7 +22,7 @@ function mainProcess(fail = false) {
               ? Buffer.from(`enc:${r.data}`).toString('base64')
               : Buffer.from(r.data, 'base64').toString().slice(4),
         };
-  client = new KeychainClient((report) => {
+  const client: KeychainClient = new KeychainClient((report) => {
     sent.push(report);
     // Answers arrive later and out of order, as messages between processes may.
     if (report.type === 'secret')
