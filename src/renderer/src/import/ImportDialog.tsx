@@ -11,18 +11,28 @@ import {
   type ImportFileKind,
   type ImportFiles,
   type ImportOutcome,
+  type ImportPreview,
 } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
 import { useFormat } from '../format/useFormat';
 import { CheckReport } from './CheckReport';
+import { MappingStep } from './MappingStep';
+import type { DealMapping } from '@shared/imports/column-mapping';
 import { errorText } from '../api/errors';
 import { FileReadError, readFiles, validRows, type PickedFiles } from './readFiles';
+
+/** What the check and the import read: the files, and the mapping of a CRM's own deals export. */
+interface Batch {
+  files: ImportFiles;
+  mapping?: DealMapping;
+}
 
 type Step =
   | { name: 'select'; error?: string }
   | { name: 'checking' }
-  | { name: 'checked'; files: ImportFiles; check: ImportCheck; error?: string }
-  | { name: 'applying'; files: ImportFiles; check: ImportCheck }
+  | { name: 'mapping'; files: ImportFiles; preview: ImportPreview; mapping?: DealMapping; error?: string }
+  | { name: 'checked'; batch: Batch; check: ImportCheck; error?: string; preview?: ImportPreview }
+  | { name: 'applying'; batch: Batch; check: ImportCheck }
   | { name: 'done'; outcome: ImportOutcome };
 
 const FILE_LABEL = {
@@ -34,7 +44,8 @@ const FILE_LABEL = {
 } as const satisfies Record<ImportFileKind, string>;
 
 /**
- * Import: pick files → check (nothing written) → decide → apply in one transaction.
+ * Import: pick files → (a CRM's own deals export: map its columns and stage values) →
+ * check (nothing written) → decide → apply in one transaction.
  * Bad rows are shown by file and line; the person chooses between importing only the
  * valid rows and cancelling. Replacing demo data needs an explicit confirmation.
  */
@@ -77,8 +88,15 @@ export function ImportDialog({
     setStep({ name: 'checking' });
     try {
       const files = await readFiles(picked);
+      // A deals file without the canonical columns is a CRM's own export: map it first. One
+      // that cannot be read at all goes to the check, whose report says why.
+      const preview = files.deals ? await api.invoke('import.preview', { file: files.deals }) : null;
+      if (preview && !preview.canonical && preview.errors.length === 0 && preview.header.length > 0) {
+        setStep({ name: 'mapping', files, preview });
+        return;
+      }
       const result = await api.invoke('import.check', { files });
-      setStep({ name: 'checked', files, check: result });
+      setStep({ name: 'checked', batch: { files }, check: result });
     } catch (e) {
       const message =
         e instanceof FileReadError
@@ -90,18 +108,34 @@ export function ImportDialog({
     }
   };
 
-  const apply = async (files: ImportFiles, checkResult: ImportCheck, skipInvalid: boolean) => {
-    setStep({ name: 'applying', files, check: checkResult });
+  const checkMapped = async (files: ImportFiles, preview: ImportPreview, mapping: DealMapping) => {
+    setStep({ name: 'checking' });
+    try {
+      const result = await api.invoke('import.check', { files, mapping });
+      setStep({ name: 'checked', batch: { files, mapping }, check: result, preview });
+    } catch (e) {
+      setStep({
+        name: 'mapping',
+        files,
+        preview,
+        mapping,
+        error: t('errors.generic', { message: errorText(e, i18n.language) }),
+      });
+    }
+  };
+
+  const apply = async (batch: Batch, checkResult: ImportCheck, skipInvalid: boolean) => {
+    setStep({ name: 'applying', batch, check: checkResult });
     setProgress(null);
     try {
-      const outcome = await api.invoke('import.apply', { files, skipInvalid });
+      const outcome = await api.invoke('import.apply', { ...batch, skipInvalid });
       setStep({ name: 'done', outcome });
       // Everything on screen may have changed: deals, facets, the demo flag.
       await queryClient.invalidateQueries();
     } catch (e) {
       setStep({
         name: 'checked',
-        files,
+        batch,
         check: checkResult,
         error: t('import.applyError', { message: errorText(e, i18n.language) }),
       });
@@ -157,6 +191,20 @@ export function ImportDialog({
                 </Button>
               </Group>
             </Stack>
+          ) : step.name === 'mapping' ? (
+            <Stack gap="sm">
+              <MappingStep
+                preview={step.preview}
+                {...(step.mapping ? { start: step.mapping } : {})}
+                onBack={() => setStep({ name: 'select' })}
+                onCheck={(mapping) => void checkMapped(step.files, step.preview, mapping)}
+              />
+              {step.error && (
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+                  {step.error}
+                </Alert>
+              )}
+            </Stack>
           ) : step.name === 'checked' ? (
             <Stack gap="md">
               <CheckReport check={step.check} />
@@ -186,9 +234,20 @@ export function ImportDialog({
               <ApplyActions
                 check={step.check}
                 blocked={isDemo && !confirmDemo}
-                onBack={() => setStep({ name: 'select' })}
+                onBack={() =>
+                  setStep(
+                    step.preview
+                      ? {
+                          name: 'mapping',
+                          files: step.batch.files,
+                          preview: step.preview,
+                          ...(step.batch.mapping ? { mapping: step.batch.mapping } : {}),
+                        }
+                      : { name: 'select' },
+                  )
+                }
                 onCancel={close}
-                onApply={(skipInvalid) => void apply(step.files, step.check, skipInvalid)}
+                onApply={(skipInvalid) => void apply(step.batch, step.check, skipInvalid)}
               />
             </Stack>
           ) : step.name === 'applying' ? (
