@@ -196,7 +196,7 @@ function MappingForm({
             <Table.Tr>
               <Table.Th scope="col">{t('import.mapping.fileColumn')}</Table.Th>
               <Table.Th scope="col">{t('import.mapping.sample')}</Table.Th>
-              <Table.Th scope="col" w={220}>
+              <Table.Th scope="col" w={280}>
                 {t('import.mapping.target')}
               </Table.Th>
             </Table.Tr>
