@@ -18,16 +18,14 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * Decoding in the backend alone keeps the CLI, the app and the browser tab in step.
  */
 export const importFileSchema = z.union([
-  z.object({ name: z.string().max(500), text: z.string().max(512 * 1024 * 1024) }).strict(),
-  z
-    .object({
-      name: z.string().max(500),
-      data: z
-        .string()
-        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4)
-        .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'base64'),
-    })
-    .strict(),
+  z.object({ name: z.string().max(500), text: z.string().max(512 * 1024 * 1024) }),
+  z.object({
+    name: z.string().max(500),
+    data: z
+      .string()
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4)
+      .refine((s) => s.length % 4 === 0 && BASE64.test(s), 'base64'),
+  }),
 ]);
 export type ImportFile = z.infer<typeof importFileSchema>;
 const importFile = importFileSchema;

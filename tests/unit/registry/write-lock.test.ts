@@ -46,6 +46,8 @@ const validInput: Partial<Record<Channel, unknown>> = {
   'notes.delete': { noteId: 1 },
   'preferences.set': { language: 'en' },
   'import.apply': { files: {} },
+  'import.savePreset': { preset: { name: 'HubSpot', columns: {}, stages: {}, dateOrder: 'mdy' } },
+  'import.deletePreset': { name: 'HubSpot' },
   'demo.generate': {},
   'stages.save': {
     stages: DEFAULT_STAGES.map(({ name: _name, ...stage }) => stage),
@@ -78,6 +80,8 @@ describe('the write lock', () => {
         'analytics.saveSettings',
         'demo.generate',
         'import.apply',
+        'import.savePreset',
+        'import.deletePreset',
         'notes.delete',
         'notes.save',
         'preferences.set',
