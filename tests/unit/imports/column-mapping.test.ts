@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   detectDateOrder,
@@ -155,5 +156,29 @@ describe('presets', () => {
       stages: { 'Closed Won': 'won' },
       dateOrder: 'dmy',
     });
+  });
+});
+
+describe('export dates, as a property', () => {
+  it('every way an export writes a day reads back as that day', () => {
+    const day = fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => {
+      const d = new Date(ms - (ms % 86_400_000));
+      return {
+        y: d.getUTCFullYear(),
+        m: d.getUTCMonth() + 1,
+        d: d.getUTCDate(),
+        iso: d.toISOString().slice(0, 10),
+      };
+    });
+    fc.assert(
+      fc.property(day, ({ y, m, d, iso }) => {
+        expect(normalizeExportDate(`${y}/${m}/${d}`, 'mdy')).toBe(iso);
+        expect(normalizeExportDate(`${y}年${m}月${d}日`, 'dmy')).toBe(iso);
+        expect(normalizeExportDate(`${y}-${m}-${d} 00:00`, 'mdy')).toBe(iso);
+        expect(normalizeExportDate(`${m}/${d}/${y}`, 'mdy')).toBe(iso);
+        expect(normalizeExportDate(`${d}/${m}/${y}`, 'dmy')).toBe(iso);
+        expect(normalizeExportDate(iso, 'dmy')).toBe(iso);
+      }),
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, checkImport } from '@backend/imports/import';
 import { writeSetting } from '@backend/workspace/settings';
+import { createBackend } from '@backend/index';
+import type { DealDetail } from '@shared/contract';
 import type { Workspace } from '@backend/db/connection';
 import { tempWorkspace } from '../../support/temp';
 
@@ -47,6 +49,19 @@ describe('re-importing a newer export without history', () => {
     expect(ws.sqlite.prepare(`select stage_entered_at from deals where id = 'D1'`).pluck().get()).toBe(
       ms('2026-02-15T10:00Z'),
     );
+
+    // …and so does the deal's timeline as the app shows it, with the amount history.
+    const detail = await createBackend(ws).dispatch('deal.get', { id: 'D1' });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const shown = detail.value as DealDetail;
+    expect(shown.timeline.map((v) => [v.stage, v.enteredAt])).toEqual([
+      ['need', '2026-01-01T00:00:00.000Z'],
+      ['proposal', '2026-02-15T10:00:00.000Z'],
+    ]);
+    expect(shown.amountHistory.map((h) => [h.value, h.source])).toEqual([
+      ['1000', 'inferred'],
+      ['1500', 'inferred'],
+    ]);
 
     // A third export: the fields now have rows, so only the new value goes in.
     applyImport(ws, deals('D1,Deal,李四,1500,won,2026-01-01,2026-03-31,2026-03-01'), { skipInvalid: false });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, checkImport } from '@backend/imports/import';
+import { runImport } from '@backend/imports/job';
 import { previewDeals } from '@backend/imports/preview';
 import { deletePreset, listPresets, savePreset } from '@backend/imports/presets';
 import { writeSetting } from '@backend/workspace/settings';
@@ -168,5 +169,39 @@ describe('mapping presets', () => {
       ['HubSpot', 'dmy'],
     ]);
     expect(deletePreset(ws, 'HubSpot').map((p) => p.name)).toEqual(['CRM 中文']);
+  });
+});
+
+describe('a mapped workbook on the import worker thread', () => {
+  it('is read, mapped and written there like on the calling thread', async () => {
+    const ws = await tempWorkspace();
+    const book = buildXlsx([
+      {
+        name: 'Export',
+        rows: [
+          ['Record ID', 'Deal Stage', 'Amount', 'Create Date'],
+          ['9001', 'Closed Won', 1500, { number: 46085, format: 'yyyy-mm-dd hh:mm' }],
+        ],
+      },
+    ]);
+    const out = await runImport(
+      ws,
+      { deals: xlsxFile('hubspot.xlsx', book) },
+      {
+        skipInvalid: false,
+        inlineBelow: 0,
+        mapping: {
+          columns: { id: 0, stage: 1, amount: 2, created_at: 3 },
+          stages: { 'Closed Won': 'won' },
+          dateOrder: 'mdy',
+        },
+      },
+    );
+    expect(out.imported.deals).toBe(1);
+    expect(deal(ws, '9001')).toMatchObject({
+      stage: 'won',
+      amount_cents: 150_000,
+      created_at: Date.UTC(2026, 2, 4),
+    });
   });
 });
