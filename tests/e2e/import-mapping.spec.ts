@@ -123,10 +123,10 @@ describe('importing CRM exports through the mapping step in Chromium', () => {
     expect(rows).toContain('006A01,Cloud rollout,Acme,Jane Doe,,12500,,need,2026-01-23');
   });
 
-  it('a GBK CSV with Chinese headers, in Chinese', async () => {
+  it('a GBK CSV with Chinese headers, in Chinese and the dark theme', async () => {
     const file = join(served.dir, '商机导出.csv');
     copyFileSync(join(root, 'tests/fixtures/crm/chinese-crm-gbk.csv'), file);
-    const { context, page, problems } = await openPage(browser, { locale: 'zh-CN' });
+    const { context, page, problems } = await openPage(browser, { locale: 'zh-CN', colorScheme: 'dark' });
     await page.goto(served.loginUrl);
     await page.getByTestId('deal-row').first().waitFor();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
