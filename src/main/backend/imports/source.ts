@@ -16,7 +16,7 @@ export interface SourceTable {
   /** Records after the header; `line` is the physical line (CSV) or the sheet row (xlsx). */
   records: CsvRecord[];
   format: 'csv' | 'xlsx';
-  /** How messages name the file: `deals.csv`, or `Opportunities.xlsx [deals]` for a sheet. */
+  /** How messages name the file: its name (`Opportunities.csv`), or `Opportunities.xlsx [deals]` for a sheet. */
   label: string;
 }
 
@@ -60,7 +60,8 @@ export function readSource(kind: ImportFileKind, file: ImportFile, log: IssueLog
   const bytes = fileBytes(file);
   if (bytes && isWorkbook(file)) return readWorkbookSource(kind, file.name, bytes, log);
   let text: string;
-  const csvName = FILE_NAMES[kind];
+  // Messages name the file the person picked (a CRM export is rarely called deals.csv).
+  const csvName = basename(file.name.replace(/\\/g, '/')) || FILE_NAMES[kind];
   if (bytes) {
     const decoded = decodeCsvBytes(bytes);
     text = decoded.text;
