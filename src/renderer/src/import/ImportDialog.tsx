@@ -25,13 +25,15 @@ import { FileReadError, readFiles, validRows, type PickedFiles } from './readFil
 interface Batch {
   files: ImportFiles;
   mapping?: DealMapping;
+  /** The deals file as the mapping step showed it (Back returns there). */
+  preview?: ImportPreview;
 }
 
 type Step =
   | { name: 'select'; error?: string }
   | { name: 'checking' }
   | { name: 'mapping'; files: ImportFiles; preview: ImportPreview; mapping?: DealMapping; error?: string }
-  | { name: 'checked'; batch: Batch; check: ImportCheck; error?: string; preview?: ImportPreview }
+  | { name: 'checked'; batch: Batch; check: ImportCheck; error?: string }
   | { name: 'applying'; batch: Batch; check: ImportCheck }
   | { name: 'done'; outcome: ImportOutcome };
 
@@ -112,7 +114,7 @@ export function ImportDialog({
     setStep({ name: 'checking' });
     try {
       const result = await api.invoke('import.check', { files, mapping });
-      setStep({ name: 'checked', batch: { files, mapping }, check: result, preview });
+      setStep({ name: 'checked', batch: { files, mapping, preview }, check: result });
     } catch (e) {
       setStep({
         name: 'mapping',
@@ -128,7 +130,12 @@ export function ImportDialog({
     setStep({ name: 'applying', batch, check: checkResult });
     setProgress(null);
     try {
-      const outcome = await api.invoke('import.apply', { ...batch, skipInvalid });
+      const { files, mapping } = batch;
+      const outcome = await api.invoke('import.apply', {
+        files,
+        ...(mapping ? { mapping } : {}),
+        skipInvalid,
+      });
       setStep({ name: 'done', outcome });
       // Everything on screen may have changed: deals, facets, the demo flag.
       await queryClient.invalidateQueries();
@@ -236,11 +243,11 @@ export function ImportDialog({
                 blocked={isDemo && !confirmDemo}
                 onBack={() =>
                   setStep(
-                    step.preview
+                    step.batch.preview
                       ? {
                           name: 'mapping',
                           files: step.batch.files,
-                          preview: step.preview,
+                          preview: step.batch.preview,
                           ...(step.batch.mapping ? { mapping: step.batch.mapping } : {}),
                         }
                       : { name: 'select' },
