@@ -32,7 +32,15 @@ interface Batch {
 type Step =
   | { name: 'select'; error?: string }
   | { name: 'checking' }
-  | { name: 'mapping'; files: ImportFiles; preview: ImportPreview; mapping?: DealMapping; error?: string }
+  | {
+      name: 'mapping';
+      files: ImportFiles;
+      preview: ImportPreview;
+      mapping?: DealMapping;
+      error?: string;
+      /** The mapped files are being checked (the step stays in view, its button busy). */
+      busy?: boolean;
+    }
   | { name: 'checked'; batch: Batch; check: ImportCheck; error?: string }
   | { name: 'applying'; batch: Batch; check: ImportCheck }
   | { name: 'done'; outcome: ImportOutcome };
@@ -81,7 +89,9 @@ export function ImportDialog({
     setProgress(null);
   };
   const close = () => {
-    if (step.name === 'applying' || step.name === 'checking') return; // the work finishes first
+    // The work finishes first.
+    if (step.name === 'applying' || step.name === 'checking' || (step.name === 'mapping' && step.busy))
+      return;
     onClose();
     reset();
   };
@@ -111,7 +121,7 @@ export function ImportDialog({
   };
 
   const checkMapped = async (files: ImportFiles, preview: ImportPreview, mapping: DealMapping) => {
-    setStep({ name: 'checking' });
+    setStep({ name: 'mapping', files, preview, mapping, busy: true });
     try {
       const result = await api.invoke('import.check', { files, mapping });
       setStep({ name: 'checked', batch: { files, mapping, preview }, check: result });
@@ -203,6 +213,7 @@ export function ImportDialog({
               <MappingStep
                 preview={step.preview}
                 {...(step.mapping ? { start: step.mapping } : {})}
+                busy={Boolean(step.busy)}
                 onBack={() => setStep({ name: 'select' })}
                 onCheck={(mapping) => void checkMapped(step.files, step.preview, mapping)}
               />

@@ -54,12 +54,15 @@ const presetsKey = ['import.presets'] as const;
 export function MappingStep({
   preview,
   start,
+  busy = false,
   onBack,
   onCheck,
 }: {
   preview: ImportPreview;
   /** The mapping to reopen with (back from the check), instead of the suggestions. */
   start?: DealMapping;
+  /** The check is running. */
+  busy?: boolean;
   onBack: () => void;
   onCheck: (mapping: DealMapping) => void;
 }) {
@@ -73,6 +76,7 @@ export function MappingStep({
       stages={stages.data}
       presets={presets.data}
       {...(start ? { start } : {})}
+      busy={busy}
       onBack={onBack}
       onCheck={onCheck}
     />
@@ -84,6 +88,7 @@ function MappingForm({
   stages,
   presets,
   start,
+  busy,
   onBack,
   onCheck,
 }: {
@@ -91,6 +96,7 @@ function MappingForm({
   stages: readonly Stage[];
   presets: readonly MappingPreset[];
   start?: DealMapping;
+  busy: boolean;
   onBack: () => void;
   onCheck: (mapping: DealMapping) => void;
 }) {
@@ -319,12 +325,13 @@ function MappingForm({
         ))}
 
       <Group justify="flex-end">
-        <Button variant="subtle" onClick={onBack}>
+        <Button variant="subtle" onClick={onBack} disabled={busy}>
           {t('import.back')}
         </Button>
         <Button
           onClick={() => onCheck(mapping)}
           disabled={missing.length > 0}
+          loading={busy}
           data-testid="import-mapping-check"
         >
           {t('import.mapping.check')}
