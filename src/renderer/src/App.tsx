@@ -26,7 +26,9 @@ export function App({ transport, styleNonce, env = 'default' }: AppProps) {
   const [sessionExpired, setSessionExpired] = useState(false);
   const [client] = useState(() =>
     createClient(transport, (error) => {
-      if (error.code === 'unauthorized') setSessionExpired(true);
+      // Only the page's own session: a CRM refusing its token is also `unauthorized`, and
+      // is told where it happened (the data sources page), not as a lost session.
+      if (error.code === 'unauthorized' && error.say.key === 'session_expired') setSessionExpired(true);
     }),
   );
   const [queryClient] = useState(

@@ -7,6 +7,7 @@ import { createBackend } from '@backend/index';
 import { openWorkspace, type Workspace } from '@backend/db/connection';
 import { applyImport } from '@backend/imports/import';
 import type { Registry } from '@backend/registry';
+import type { SecretStore } from '@backend/sync/secrets';
 import { readPreferences } from '@backend/workspace/info';
 import { writeSetting } from '@backend/workspace/settings';
 import type { Transport } from '../../../src/renderer/src/api/transport';
@@ -27,6 +28,8 @@ export interface WorkbenchOptions {
   deals?: number;
   preferences?: Preferences;
   isDemo?: boolean;
+  /** The desktop app's token store; without it the backend is in browser mode (tokens from variables). */
+  secrets?: SecretStore;
 }
 
 const open = new Set<TestWorkbench>();
@@ -62,7 +65,11 @@ export class TestWorkbench implements Transport {
     writeSetting(ws, 'workspace.clock', NOW);
     writeSetting(ws, 'workspace.isDemo', options.isDemo ?? true);
     writeSetting(ws, 'preferences', options.preferences ?? { language: 'en', theme: 'light' });
-    workbench.registry = createBackend(ws, (event, payload) => workbench.emit(event, payload));
+    workbench.registry = createBackend(
+      ws,
+      (event, payload) => workbench.emit(event, payload),
+      options.secrets ? { secrets: options.secrets } : {},
+    );
     return workbench;
   }
 

@@ -16,6 +16,7 @@ import { PresenterScreen } from '../review/Presenter';
 import { projectorView } from '../review/ReviewScreen';
 import { navigate, routeHref, useRoute } from './route';
 import { DemoBanner } from './DemoBanner';
+import { LastSynced } from '../sources/LastSynced';
 import { LanguageSwitch, ThemeSwitch } from './Switches';
 import { WorkspaceProblem } from './WorkspaceProblem';
 
@@ -88,6 +89,7 @@ export function Shell({ preferences }: { preferences: ReturnType<typeof usePrefe
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <LastSynced />
             <Button
               variant={isDemo ? 'filled' : 'default'}
               leftSection={<IconDatabaseImport size={16} aria-hidden />}

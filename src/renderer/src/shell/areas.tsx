@@ -6,6 +6,7 @@ import {
   IconGridDots,
   IconLayoutDashboard,
   IconListNumbers,
+  IconPlugConnected,
   IconPresentation,
   IconTable,
   IconUsers,
@@ -21,6 +22,7 @@ import { VelocityScreen } from '../analytics/VelocityScreen';
 import type { en } from '../i18n/en';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { ReviewScreen } from '../review/ReviewScreen';
+import { DataSourcesScreen } from '../sources/DataSourcesScreen';
 import { StageModelScreen } from '../stages/StageModelScreen';
 
 export interface Area {
@@ -45,5 +47,6 @@ export const AREAS: readonly Area[] = [
   { id: 'reps', label: 'nav.reps', icon: IconUsers, Screen: RepsScreen },
   { id: 'attention', label: 'nav.attention', icon: IconAlertSquareRounded, Screen: AttentionScreen },
   { id: 'review', label: 'nav.review', icon: IconPresentation, Screen: ReviewScreen },
+  { id: 'sources', label: 'nav.sources', icon: IconPlugConnected, Screen: DataSourcesScreen },
   { id: 'stages', label: 'nav.stages', icon: IconListNumbers, Screen: StageModelScreen },
 ];
