@@ -44,16 +44,21 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
   const [tokenEnv, setTokenEnv] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [step, setStep] = useState<Step>({ name: 'form' });
+  // The person's yes to storing without encryption holds until the dialog closes: a
+  // mistyped token corrected afterwards is not asked about again.
+  const [basicTextAgreed, setBasicTextAgreed] = useState(false);
   const useEnv = envOnly || mode === 'env';
 
   const connect = useMutation({
-    mutationFn: (allowBasicText: boolean) =>
-      api.invoke(
+    mutationFn: (allowBasicText: boolean) => {
+      if (allowBasicText) setBasicTextAgreed(true);
+      return api.invoke(
         'sync.connect',
         useEnv
           ? { kind, url: url.trim(), tokenEnv: tokenEnv.trim() }
           : { kind, url: url.trim(), token: token.trim(), allowBasicText },
-      ),
+      );
+    },
     onSuccess: (connection) => {
       // The token has done its work: it lives on only where the backend keeps it.
       setToken('');
@@ -67,6 +72,7 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
         error.say.key === 'sync_basic_text_confirm'
       )
         setStep({ name: 'confirm', say: error.say });
+      else setStep({ name: 'form' });
     },
   });
   const failure =
@@ -91,7 +97,7 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
   const submit = () => {
     setAttempted(true);
     const valid = isCrmUrl(url) && (useEnv ? ENV_NAME.test(tokenEnv.trim()) : token.trim() !== '');
-    if (valid) connect.mutate(false);
+    if (valid) connect.mutate(basicTextAgreed);
   };
   const close = () => {
     if (connect.isPending) return; // the CRM's answer comes first
@@ -103,6 +109,7 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
     setTokenEnv('');
     setAttempted(false);
     setStep({ name: 'form' });
+    setBasicTextAgreed(false);
     connect.reset();
   };
   const crm = crmName(kind);

@@ -20,7 +20,7 @@ export function TokenSourceText({ connection }: { connection: CrmConnectionView 
 export function LastSyncedAt({ at }: { at: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const now = useNow();
+  const now = useNow(30_000, at);
   if (at === null) return <span>{t('sources.never')}</span>;
   const exact = format.localDateTime(new Date(at).toISOString());
   const ago = agoText(t, now, at);

@@ -18,15 +18,15 @@ export function LastSynced() {
   useSyncLive();
   const { t } = useTranslation();
   const format = useFormat();
-  const now = useNow();
   const connections = useConnections().data?.connections ?? [];
-  if (connections.length === 0) return null;
-
-  const running = connections.find((c) => c.running);
   const last = connections.reduce<number | null>(
     (at, c) => (c.lastSyncedAt !== null && (at === null || c.lastSyncedAt > at) ? c.lastSyncedAt : at),
     null,
   );
+  const now = useNow(30_000, last);
+  if (connections.length === 0) return null;
+
+  const running = connections.find((c) => c.running);
   let text: string;
   if (running) text = t('sources.header.syncing', { crm: crmName(running.kind) });
   else if (last === null) text = t('sources.header.never');

@@ -4,13 +4,22 @@ import { useEffect, useState } from 'react';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** The wall clock, re-read every `everyMs`, so "5 min ago" keeps counting while a screen stays open. */
-export function useNow(everyMs = 30_000): number {
+/**
+ * The wall clock, re-read every `everyMs` so "5 min ago" keeps counting while a screen
+ * stays open, and at once when `since` (the moment shown) changes, so a sync that just
+ * ended is measured against the time it ended rather than the last tick.
+ */
+export function useNow(everyMs = 30_000, since: number | null = null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
+    const tick = () => setNow(Date.now());
+    const soon = setTimeout(tick, 0);
+    const timer = setInterval(tick, everyMs);
+    return () => {
+      clearTimeout(soon);
+      clearInterval(timer);
+    };
+  }, [everyMs, since]);
   return now;
 }
 

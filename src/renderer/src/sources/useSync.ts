@@ -14,17 +14,36 @@ export const quarantineKey = (runId: number) => ['sync.quarantine', runId] as co
 const REFRESH_WHILE_RUNNING_MS = 1500;
 
 /**
- * A refetch answered before the latest progress event arrived must not move the bar back:
- * for the same run, the furthest progress wins.
+ * The runs this page heard end, per query cache. The backend may answer a refetch with a
+ * run's last progress a moment after announcing its end (the run is dropped from its
+ * list just after), and a late progress event may trail the end: neither may bring a
+ * finished run's bar back.
  */
-function keepFurthest(fresh: ConnectionsResult, seen: ConnectionsResult | undefined): ConnectionsResult {
-  if (!seen) return fresh;
-  const before = new Map(seen.connections.map((c) => [c.id, c.running]));
+const finishedRuns = new WeakMap<QueryClient, Set<string>>();
+const runId = (connectionId: number, run: number) => `${connectionId}/${run}`;
+function finishedIn(queryClient: QueryClient): Set<string> {
+  let set = finishedRuns.get(queryClient);
+  if (!set) finishedRuns.set(queryClient, (set = new Set()));
+  return set;
+}
+
+/**
+ * A refetch answered before the latest progress event arrived must not move the bar back:
+ * for the same run, the furthest progress wins; a run known to have ended shows none.
+ */
+function settle(
+  fresh: ConnectionsResult,
+  seen: ConnectionsResult | undefined,
+  finished: Set<string>,
+): ConnectionsResult {
+  const before = new Map((seen?.connections ?? []).map((c) => [c.id, c.running]));
   return {
     ...fresh,
     connections: fresh.connections.map((c) => {
+      if (!c.running) return c;
+      if (finished.has(runId(c.id, c.running.runId))) return { ...c, running: null };
       const old = before.get(c.id);
-      return c.running && old && old.runId === c.running.runId && old.records > c.running.records
+      return old && old.runId === c.running.runId && old.records > c.running.records
         ? { ...c, running: old }
         : c;
     }),
@@ -38,9 +57,10 @@ export function useConnections() {
   return useQuery({
     queryKey: connectionsKey,
     queryFn: async () =>
-      keepFurthest(
+      settle(
         await api.invoke('sync.connections', {}),
         queryClient.getQueryData<ConnectionsResult>(connectionsKey),
+        finishedIn(queryClient),
       ),
   });
 }
@@ -90,7 +110,9 @@ export function useSyncLive(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     let lastRefresh = 0;
+    const finished = finishedIn(queryClient);
     const offProgress = api.on('sync.progress', (progress) => {
+      if (finished.has(runId(progress.connectionId, progress.runId))) return;
       patchRunning(queryClient, progress.connectionId, progress);
       const now = Date.now();
       if (now - lastRefresh < REFRESH_WHILE_RUNNING_MS) return;
@@ -99,6 +121,7 @@ export function useSyncLive(): void {
       void queryClient.invalidateQueries({ queryKey: runsKey(progress.connectionId) });
     });
     const offFinished = api.on('sync.finished', (summary) => {
+      finished.add(runId(summary.connectionId, summary.runId));
       patchRunning(queryClient, summary.connectionId, null);
       void queryClient.invalidateQueries({ queryKey: connectionsKey });
       void queryClient.invalidateQueries({ queryKey: runsKey(summary.connectionId) });
