@@ -52,12 +52,11 @@ export interface MappingPreset {
   dateOrder: DateOrder;
 }
 
-/** Lower case, without spaces, punctuation or a BOM: "Opportunity ID" and "opportunity_id" meet. */
-export const normalizeHeader = (h: string): string =>
-  h
-    .replace(/^\ufeff/, '')
-    .toLowerCase()
-    .replace(/[\s_\-./:：()（）#*]+/g, '');
+/**
+ * Lower case, without spaces, punctuation or a BOM (\s covers U+FEFF): "Opportunity ID" and
+ * "opportunity_id" meet.
+ */
+export const normalizeHeader = (h: string): string => h.toLowerCase().replace(/[\s_\-./:：()（）#*]/g, '');
 
 /** Header names known from CRM exports, in English and Chinese (compared normalised). */
 const KNOWN_HEADERS: Record<MappableColumn, readonly string[]> = {
@@ -191,22 +190,13 @@ export function suggestColumns(header: readonly string[]): (MappableColumn | nul
 
 /** Whether a header already names every required canonical column (then no mapping is needed). */
 export const isCanonicalHeader = (header: readonly string[]): boolean => {
-  const names = new Set(
-    header.map((h) =>
-      h
-        .trim()
-        .toLowerCase()
-        .replace(/^\ufeff/, ''),
-    ),
-  );
+  // trim() removes a BOM too (U+FEFF is white space to JavaScript).
+  const names = new Set(header.map((h) => h.trim().toLowerCase()));
   return ['id', 'stage', 'created_at'].every((c) => names.has(c));
 };
 
-const foldStage = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_\-/&]+/g, '');
+/** Case and separators aside (white space at the ends included): "Closed Won" meets "closed_won". */
+const foldStage = (s: string) => s.toLowerCase().replace(/[\s_\-/&]/g, '');
 
 /**
  * The workspace stage a file's stage value means: its key or a name in either language
@@ -215,9 +205,10 @@ const foldStage = (s: string) =>
  * when nothing fits: the person chooses.
  */
 export function suggestStage(value: string, stages: readonly Stage[]): string | null {
+  // An empty value matches nothing below: names are never empty and prefixes need 2 characters.
   const v = foldStage(value);
-  if (!v) return null;
-  const names = (s: Stage) => [s.key, s.name, s.nameZh ?? '', s.nameEn ?? ''].map(foldStage).filter(Boolean);
+  const names = (s: Stage) =>
+    [s.key, s.name, s.nameZh, s.nameEn].flatMap((n) => (n ? [foldStage(n)] : [])).filter(Boolean);
   const exact = stages.find((s) => names(s).includes(v));
   if (exact) return exact.key;
   if (v.length >= 2) {

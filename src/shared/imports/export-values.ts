@@ -5,7 +5,6 @@
  * check reports it with its line instead of the mapping guessing.
  */
 import type { FORECAST_CATEGORIES } from '../domain/stages';
-import { parseTimestamp } from '../time';
 import type { DateOrder } from './column-mapping';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -23,33 +22,29 @@ const YEAR_LAST =
 export function normalizeExportDate(text: string, order: DateOrder, day = false): string {
   const t = text.trim();
   if (t === '') return '';
-  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(t) && parseTimestamp(t) !== null) {
-    return day ? t.slice(0, 10) : t;
-  }
+  // Already canonical (or looking so: the canonical check then names what is wrong with it).
+  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(t)) return day ? t.slice(0, 10) : t;
   let y: number, mo: number, d: number;
   let h = 0,
     mi = 0,
     s = 0,
     ms = 0;
   let meridiem: string | undefined;
-  let time = false;
   const first = YEAR_FIRST.exec(t);
   const last = first ? null : YEAR_LAST.exec(t);
   if (first) {
     [y, mo, d] = [Number(first[1]), Number(first[2]), Number(first[3])];
     if (first[4] !== undefined) {
-      time = true;
       [h, mi, s] = [Number(first[4]), Number(first[5]), Number(first[6] ?? 0)];
-      ms = Number((first[7] ?? '0').padEnd(3, '0'));
+      ms = Number((first[7] ?? '').padEnd(3, '0'));
       meridiem = first[8];
     }
   } else if (last) {
     const [a, b] = [Number(last[1]), Number(last[2])];
     [y, mo, d] = order === 'mdy' ? [Number(last[3]), a, b] : [Number(last[3]), b, a];
     if (last[4] !== undefined) {
-      time = true;
       [h, mi, s] = [Number(last[4]), Number(last[5]), Number(last[6] ?? 0)];
-      ms = Number((last[7] ?? '0').padEnd(3, '0'));
+      ms = Number((last[7] ?? '').padEnd(3, '0'));
       meridiem = last[8];
     }
   } else return text;
@@ -60,18 +55,12 @@ export function normalizeExportDate(text: string, order: DateOrder, day = false)
   }
   const instant = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const check = new Date(instant);
-  // 2026/2/30 or 25:00 is no date: leave it for the check to report.
-  if (
-    check.getUTCFullYear() !== y ||
-    check.getUTCMonth() !== mo - 1 ||
-    check.getUTCDate() !== d ||
-    h > 23 ||
-    mi > 59 ||
-    s > 59
-  )
-    return text;
+  // 2026/2/30 is no date, nor 9:60: leave them for the check to report (month 13 rolls the
+  // year over, an hour past 23 the day, which the comparisons catch).
+  if (check.getUTCFullYear() !== y || check.getUTCDate() !== d || mi > 59 || s > 59) return text;
   const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-  if (day || !time || instant % 86_400_000 === 0) return date;
+  // A day without a time, or at midnight, is that day (HubSpot writes "2026-03-04 00:00").
+  if (day || instant % 86_400_000 === 0) return date;
   return check.toISOString();
 }
 
@@ -122,6 +111,6 @@ const CATEGORY_NAMES: Record<string, (typeof FORECAST_CATEGORIES)[number]> = {
 };
 
 export function normalizeCategory(text: string): string {
-  const key = text.trim().toLowerCase().replace(/\s+/g, '');
+  const key = text.toLowerCase().replace(/\s/g, '');
   return CATEGORY_NAMES[key] ?? text;
 }

@@ -47,7 +47,16 @@ export function isoCellText(value: string): string | null {
     Number(m[4] ?? 0),
     Number(m[5] ?? 0),
     Number(m[6] ?? 0),
-    Number((m[7] ?? '0').padEnd(3, '0')),
+    Number((m[7] ?? '').padEnd(3, '0')),
   );
-  return Number.isNaN(ms) ? null : instantText(ms);
+  // 2026-13-01 rolls over into another year, 02-30 or 24:00 into another day (and 0099 into
+  // 1999): no such date, so the cell stays as written; 9:60 stays in its day, hence the
+  // minute and second checks.
+  const back = new Date(ms);
+  const rolled =
+    back.getUTCFullYear() !== Number(m[1]) ||
+    back.getUTCDate() !== Number(m[3]) ||
+    Number(m[5] ?? 0) > 59 ||
+    Number(m[6] ?? 0) > 59;
+  return rolled ? null : instantText(ms);
 }

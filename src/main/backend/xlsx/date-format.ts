@@ -30,9 +30,8 @@ export function isDateFormat(numFmtId: number, code: string | undefined): boolea
       .replace(/"[^"]*"/g, '') // quoted literal text: 年, 月, "EST"
       .replace(/\\./g, '') // escaped characters: \m shows an "m"
       .replace(/[_*]./g, '') // padding (_) and fill (*) each take the next character
-      .replace(/\[[^\]]*\]/g, '') // [Red], [$-804], [<45000]
-      .replace(/general/gi, '');
-    // E+/E- is scientific notation, not a token; A/P and AM/PM accompany time tokens anyway.
-    return /[ymdhs]/i.test(bare.replace(/e[+-]/gi, ''));
+      .replace(/\[[^\]]*\]/g, ''); // [Red], [$-804], [<45000]
+    // `General` and scientific E+ hold none of these letters; AM/PM comes with time tokens.
+    return /[ymdhs]/i.test(bare);
   });
 }
