@@ -3,7 +3,8 @@ import base from './vitest.config';
 
 /**
  * The test run StrykerJS uses (stryker.config.json): the unit tests of what it mutates
- * (the deal rules, the CSV codec, the pipeline queries, the analytics reports, the review's agenda), in Node. The `ui` and `e2e`
+ * (the deal rules, the CSV codec, the pipeline queries, the analytics reports, the review's agenda,
+ * the spreadsheet and export value rules), in Node. The `ui` and `e2e`
  * projects need jsdom or a built app and a browser, and the CLI tests spawn processes that
  * never see the active mutant; none belong in a sandbox where every mutant re-runs the
  * tests that cover it. (Stryker's `vitest.dir` does not narrow the projects of
@@ -21,6 +22,7 @@ export default defineConfig({
       'tests/unit/pipeline/**/*.test.ts',
       'tests/unit/analytics/**/*.test.ts',
       'tests/unit/review/agenda.test.ts',
+      'tests/unit/imports/{xlsx-reader,import-rules-edges,column-mapping}.test.ts',
     ],
     testTimeout: 30_000,
   },
