@@ -270,17 +270,19 @@ function readRows(
     cell = null;
   };
 
+  // Cell and row attributes are unprefixed in every writer's output (SpreadsheetML puts them
+  // in no namespace), so they are read directly: this loop runs once per cell.
   scan(part, xml, {
     open: (name, a) => {
       if (name === 'row') {
-        const r = Number(attr(a, 'r'));
+        const r = Number(a.r);
         rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
         row = { row: rowNumber, cells: [] };
         col = -1;
       } else if (name === 'c' && row) {
-        const ref = columnIndex(attr(a, 'r'));
+        const ref = columnIndex(a.r);
         col = ref >= 0 ? ref : col + 1;
-        cell = { type: attr(a, 't') ?? 'n', style: Number(attr(a, 's') ?? 0), value: '', inline: '' };
+        cell = { type: a.t ?? 'n', style: Number(a.s ?? 0), value: '', inline: '' };
       } else if (name === 'v' && cell) reading = 'v';
       else if (name === 'is') inInline = true;
       else if (name === 't' && inInline) reading = 't';
