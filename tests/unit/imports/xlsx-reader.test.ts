@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkbook, WorkbookError } from '@backend/xlsx/workbook';
 import { isDateFormat } from '@backend/xlsx/date-format';
@@ -132,6 +133,39 @@ describe('reading a workbook by value', () => {
       { row: 1, cells: ['a', 'b'] },
       { row: 4, cells: ['', 'x'] },
       { row: 7, cells: ['y'] },
+    ]);
+  });
+
+  it('reads parts whose elements carry a namespace prefix (as the OpenXML SDK writes them)', () => {
+    const files = unzipSync(
+      buildXlsx([
+        {
+          name: 'deals',
+          rows: [
+            ['id', 'amount'],
+            ['0042', { number: MARCH_4, format: 14 }],
+          ],
+        },
+      ]),
+    );
+    const prefix = (xml: string) =>
+      xml
+        .replace(
+          /<(\/?)(worksheet|sheetData|row|c|v|is|t|sst|si|workbook|workbookPr|sheets|sheet)\b/g,
+          '<$1x:$2',
+        )
+        .replace(
+          /xmlns="http:\/\/schemas.openxmlformats.org\/spreadsheetml\/2006\/main"/g,
+          'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        );
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml'])
+      files[part] = strToU8(prefix(strFromU8(files[part]!)));
+    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<x:c r="A2" t="s">');
+    const book = openWorkbook(zipSync(files));
+    expect(book.sheetNames).toEqual(['deals']);
+    expect(book.readSheet('deals')).toEqual([
+      { row: 1, cells: ['id', 'amount'] },
+      { row: 2, cells: ['0042', '2026-03-04'] },
     ]);
   });
 
