@@ -169,6 +169,16 @@ describe('reading a workbook by value', () => {
     ]);
   });
 
+  it('joins rich-text runs and leaves phonetic guides out of shared strings', () => {
+    const files = unzipSync(buildXlsx([{ name: 'deals', rows: [['RICH', 'a_x000D_b']] }]));
+    const sst = strFromU8(files['xl/sharedStrings.xml']!).replace(
+      '<si><t xml:space="preserve">RICH</t></si>',
+      '<si><r><rPr><b/></rPr><t>华信</t></r><r><t xml:space="preserve"> 科技</t></r><rPh sb="0" eb="2"><t>カシン</t></rPh></si>',
+    );
+    files['xl/sharedStrings.xml'] = strToU8(sst);
+    expect(openWorkbook(zipSync(files)).readSheet('deals')[0]!.cells).toEqual(['华信 科技', 'a\rb']);
+  });
+
   it('refuses bytes that are not a workbook with a reason', () => {
     expect(() => openWorkbook(new TextEncoder().encode('id,stage\n1,need\n'))).toThrow(WorkbookError);
     const bytes = buildXlsx([{ name: 'deals', rows: [['a']] }]);
