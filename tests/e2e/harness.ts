@@ -32,8 +32,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Creates a demo workspace (fixed day and seed, so every run sees the same data) and serves it. */
-export async function serveDemo(deals = 3000): Promise<Served> {
+/**
+ * Creates a demo workspace (fixed day and seed, so every run sees the same data) and serves
+ * it. `env` adds variables to the server's environment (a CRM token the page names, as a
+ * manager starts `funnel serve` with one set).
+ */
+export async function serveDemo(deals = 3000, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'funnel-e2e-'));
   const db = join(dir, 'workspace.db');
   const demo = funnel(['demo', '--db', db, '--deals', String(deals), '--seed', '3', '--today', '2026-11-20']);
@@ -41,6 +45,7 @@ export async function serveDemo(deals = 3000): Promise<Served> {
   const child = spawn(process.execPath, [bin, 'serve', '--db', db], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -148,7 +153,7 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
  * Every piece of text within `selector` whose contrast with the background behind it is
  * below `ratio`, whatever its size (axe's enhanced rule asks only 4.5:1 of large text, and
  * everything on a projector is large). Colours are read as computed; the background is the
- * first opaque one up the tree.
+ * first opaque one up the tree. Disabled controls are left out, as WCAG leaves them out.
  */
 export async function textContrastBelow(page: Page, selector: string, ratio: number): Promise<string[]> {
   await settle(page);
@@ -170,6 +175,8 @@ export async function textContrastBelow(page: Page, selector: string, ratio: num
     for (const el of root.querySelectorAll('*')) {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
       if (!own || el.getClientRects().length === 0) continue;
+      // WCAG 1.4.3 exempts inactive controls (a disabled Save, say).
+      if (el.closest(':disabled, [data-disabled], [aria-disabled="true"]')) continue;
       const fg = parse(getComputedStyle(el).color).slice(0, 3);
       const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
       const contrast = (a + 0.05) / (b + 0.05);

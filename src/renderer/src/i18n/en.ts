@@ -776,7 +776,8 @@ export const en = {
       allMapped: 'All mapped',
       unmapped_one: '{{count}} stage not mapped',
       unmapped_other: '{{count}} stages not mapped',
-      unmappedLabel: 'Open the stage mapping of {{crm}}: {{count}} stages kept as their own',
+      unmappedLabel_one: '{{count}} stage not mapped: open the stage mapping of {{crm}}',
+      unmappedLabel_other: '{{count}} stages not mapped: open the stage mapping of {{crm}}',
       syncing: 'Syncing…',
     },
     tokenSource: {
@@ -864,6 +865,8 @@ export const en = {
       label: 'Details of {{crm}}',
       runs: 'Run log',
       mapping: 'Stage mapping',
+      unmapped_one: '{{count}} not mapped',
+      unmapped_other: '{{count}} not mapped',
     },
     disconnect: {
       title: 'Disconnect {{crm}} ({{account}})?',

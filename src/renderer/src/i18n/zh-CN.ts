@@ -765,7 +765,8 @@ export const zhCN: Messages = {
       allMapped: '全部已对应',
       unmapped_one: '{{count}} 个阶段未对应',
       unmapped_other: '{{count}} 个阶段未对应',
-      unmappedLabel: '打开 {{crm}} 的阶段对应：{{count}} 个阶段保留为独立阶段',
+      unmappedLabel_one: '{{count}} 个阶段未对应：打开 {{crm}} 的阶段对应',
+      unmappedLabel_other: '{{count}} 个阶段未对应：打开 {{crm}} 的阶段对应',
       syncing: '正在同步…',
     },
     tokenSource: {
@@ -851,6 +852,8 @@ export const zhCN: Messages = {
       label: '{{crm}} 的详细信息',
       runs: '同步日志',
       mapping: '阶段对应',
+      unmapped_one: '{{count}} 个未对应',
+      unmapped_other: '{{count}} 个未对应',
     },
     disconnect: {
       title: '断开 {{crm}}（{{account}}）的连接？',

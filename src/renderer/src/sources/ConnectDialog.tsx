@@ -161,13 +161,16 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
                   label={t('sources.connectDialog.crm')}
                   value={kind}
                   onChange={(v) => pickKind(v as CrmSource)}
-                  description={t(`sources.connectDialog.about.${kind}`)}
                 >
                   <Group gap="lg" mt={6}>
                     {CRM_KINDS.map((k) => (
                       <Radio key={k} value={k} label={crmName(k)} data-testid={`connect-crm-${k}`} />
                     ))}
                   </Group>
+                  {/* What is read from the chosen CRM, under the choice it describes. */}
+                  <Text size="sm" c="dimmed" mt={6} aria-live="polite">
+                    {t(`sources.connectDialog.about.${kind}`)}
+                  </Text>
                 </Radio.Group>
 
                 <TextInput
@@ -234,7 +237,8 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
                     required
                     autoComplete="off"
                     spellCheck={false}
-                    ff="monospace"
+                    // A variable's name is code: shown as code, the label and help stay prose.
+                    styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
                     data-testid="connect-env"
                   />
                 ) : (

@@ -241,16 +241,10 @@ export function ConnectionPanel({
             <Tabs.Tab
               value="mapping"
               data-testid="tab-mapping"
-              // The badge's number alone would be read as "Stage mapping 2": say what it counts.
-              aria-label={
-                connection.unmappedStages > 0
-                  ? `${t('sources.tabs.mapping')} (${t('sources.list.unmapped', { count: connection.unmappedStages })})`
-                  : undefined
-              }
               rightSection={
                 connection.unmappedStages > 0 ? (
-                  <Badge size="sm" color="yellow" variant="filled" c="black" tt="none" circle>
-                    {connection.unmappedStages}
+                  <Badge size="sm" color="yellow" variant="filled" c="black" tt="none">
+                    {t('sources.tabs.unmapped', { count: connection.unmappedStages })}
                   </Badge>
                 ) : undefined
               }

@@ -45,13 +45,16 @@ export function ConnectionsTable({
             const crm = crmName(c.kind);
             const selected = c.id === selectedId;
             return (
-              <Table.Tr
-                key={c.id}
-                data-testid="connection-row"
-                data-connection-id={c.id}
-                bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
-              >
-                <Table.Th scope="row">{crm}</Table.Th>
+              <Table.Tr key={c.id} data-testid="connection-row" data-connection-id={c.id}>
+                <Table.Th
+                  scope="row"
+                  // The chosen connection is marked by a bar, not a tint: dimmed text keeps its contrast.
+                  style={
+                    selected ? { boxShadow: 'inset 4px 0 0 var(--mantine-primary-color-filled)' } : undefined
+                  }
+                >
+                  {crm}
+                </Table.Th>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.baseUrl}</Table.Td>
                 <Table.Td>{c.label}</Table.Td>
                 <Table.Td>

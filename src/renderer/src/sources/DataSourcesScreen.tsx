@@ -41,7 +41,9 @@ export function DataSourcesScreen() {
   const startHandled = useCallback(() => setStartFor(null), []);
 
   return (
-    <Stack gap="md" className="funnel-screen" data-testid="view-sources">
+    // Not a `funnel-screen` (a view that fits the window and scrolls inside): this page is as
+    // tall as its tables and the window scrolls, so no table is squeezed to fit.
+    <Stack gap="md" data-testid="view-sources">
       <Group justify="space-between" align="center">
         <Title order={1} size="h2">
           {t('sources.title')}

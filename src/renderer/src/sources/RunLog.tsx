@@ -96,7 +96,14 @@ export function RunLog({ connection }: { connection: CrmConnectionView }) {
                     {end === null ? '—' : durationText(t, end - r.startedAt)}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[status]} variant="light" tt="none" radius="sm">
+                    <Badge
+                      color={STATUS_COLOR[status]}
+                      variant="light"
+                      // Body text colour on the tint: AA in both themes for every hue.
+                      c="var(--mantine-color-text)"
+                      tt="none"
+                      radius="sm"
+                    >
                       {t(`sources.runs.status.${status}`)}
                     </Badge>
                   </Table.Td>
