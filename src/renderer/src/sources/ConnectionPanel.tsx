@@ -8,7 +8,7 @@ import {
   IconStethoscope,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmConnectionView } from '@shared/contract';
 import { formatMessage } from '@shared/messages';
@@ -63,11 +63,16 @@ export function ConnectionPanel({
   const [starting, setStarting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const running = connection.running;
+  // When this panel last asked for a run and last heard one end: a run short enough to end
+  // before "Sync now" is answered must not leave "Starting…" behind.
+  const askedAt = useRef(0);
+  const endedAt = useRef(0);
 
   useEffect(
     () =>
       api.on('sync.finished', (summary) => {
         if (summary.connectionId !== connection.id) return;
+        endedAt.current = performance.now();
         setStarting(false);
         setCancelling(false);
         notify(
@@ -95,9 +100,12 @@ export function ConnectionPanel({
   if (starting && running) setStarting(false);
 
   const start = useMutation({
-    mutationFn: () => api.invoke('sync.start', { connectionId: connection.id }),
+    mutationFn: () => {
+      askedAt.current = performance.now();
+      return api.invoke('sync.start', { connectionId: connection.id });
+    },
     onSuccess: ({ started }) => {
-      if (started) setStarting(true);
+      if (started && endedAt.current < askedAt.current) setStarting(true);
       else notify({ message: t('sources.panel.alreadyRunning'), color: 'blue' });
       void queryClient.invalidateQueries({ queryKey: connectionsKey });
       void queryClient.invalidateQueries({ queryKey: runsKey(connection.id) });
@@ -253,7 +261,7 @@ export function ConnectionPanel({
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="runs" pt="sm">
-            <RunLog connection={connection} />
+            <RunLog connection={connection} busy={busy} />
           </Tabs.Panel>
           <Tabs.Panel value="mapping" pt="sm">
             <StageMapping key={connection.id} connection={connection} />

@@ -26,12 +26,12 @@ const STATUS_COLOR: Record<RunStatus, string> = {
  * ended, what it read and wrote, and in the CRM's words why it stopped; quarantined
  * records open with their reasons.
  */
-export function RunLog({ connection }: { connection: CrmConnectionView }) {
+export function RunLog({ connection, busy }: { connection: CrmConnectionView; busy: boolean }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const runs = useRuns(connection.id);
   // A running row's duration counts up by the second; finished rows need no clock.
-  const now = useNow(connection.running ? 1000 : 60_000);
+  const now = useNow(busy ? 1000 : 60_000);
   const [quarantineOf, setQuarantineOf] = useState<number | null>(null);
   const crm = crmName(connection.kind);
 
@@ -82,10 +82,13 @@ export function RunLog({ connection }: { connection: CrmConnectionView }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.map((r) => {
-              // The run in progress is still "running" in the log; its row is marked interrupted
-              // until it ends, so the live progress tells which one it is.
-              const status: RunStatus = connection.running?.runId === r.runId ? 'running' : r.status;
+            {list.map((r, index) => {
+              // The log reads a run in progress as interrupted until it ends: the live progress
+              // tells which run is running (before its first progress, the newest unfinished one).
+              const status: RunStatus =
+                connection.running?.runId === r.runId || (busy && index === 0 && r.finishedAt === null)
+                  ? 'running'
+                  : r.status;
               const end = r.finishedAt ?? (status === 'running' ? now : null);
               return (
                 <Table.Tr key={r.runId} data-testid="run-row" data-status={status}>
