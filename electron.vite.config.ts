@@ -25,6 +25,8 @@ export default defineConfig({
           'backend-host': resolve(__dirname, 'src/main/host.ts'),
           // Large imports run on a worker thread of the backend (see imports/job.ts).
           'import-worker': resolve(__dirname, 'src/main/backend/imports/worker.ts'),
+          // A large CRM sync commits its pages on a worker thread (see sync/committer.ts).
+          'sync-worker': resolve(__dirname, 'src/main/backend/sync/commit-worker.ts'),
         },
       },
     },

@@ -121,23 +121,29 @@ describe('funnel sync', () => {
     expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
   });
 
-  it('killed mid-sync, run again, ends with exactly what a clean sync stores', async () => {
-    populate(fake.world, 650, { start: T0, spanMs: 20 * 86_400_000 });
+  it('killed mid-sync (pages written on the worker thread), run again, ends with exactly what a clean sync stores', async () => {
+    // 2,400 deals take twelve pages: past the eighth, pages are committed on a worker thread.
+    populate(fake.world, 2_400, { start: T0, spanMs: 20 * 86_400_000 });
     let calls = 0;
-    // The twelfth request (second page) never answers in time: the process is killed while it waits.
-    fake.http.inject({ match: () => ++calls === 12, hangMs: 60_000 });
+    // A request of the tenth page never answers in time: the process is killed while it waits.
+    const killAt = 95;
+    fake.http.inject({ match: () => ++calls === killAt, hangMs: 60_000 });
     const db = join(tempDir(), 'w.db');
     const env = { FUNNEL_CRM_TOKEN: fake.token };
     const args = ['sync', '--db', db, '--source', 'hubspot', '--url', fake.url];
     const killed = await funnel(args, env, (kill) => {
       const poll = setInterval(() => {
-        if (calls >= 12) {
+        if (calls >= killAt) {
           clearInterval(poll);
           kill();
         }
       }, 10);
     });
     expect(killed.status).toBeNull();
+    const saved = track(await openWorkspace(db));
+    const pagesSaved = saved.sqlite.prepare('select pages from sync_runs').pluck().get() as number;
+    expect(pagesSaved).toBeGreaterThan(8);
+    await saved.close();
     const resumed = await funnel(args, env);
     expect(resumed.status, resumed.stderr).toBe(0);
     const ws = track(await openWorkspace(db));
@@ -148,7 +154,7 @@ describe('funnel sync', () => {
     }[];
     expect(runs.map((r) => r.status)).toEqual(['interrupted', 'done']);
     expect(JSON.parse(runs[0]!.error).key).toBe('sync_ended_unexpectedly');
-  });
+  }, 60_000);
 
   it('refuses bad usage with exit 2', async () => {
     const ran = await funnel(

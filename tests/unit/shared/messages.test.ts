@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '@shared/messages/errors';
 import { IMPORT_MESSAGES } from '@shared/messages/imports';
 import { SHELL_MESSAGES } from '@shared/messages/shell';
+import { SYNC_MESSAGES } from '@shared/messages/sync';
 import { formatMessage, isMessageRef, MESSAGES, msg } from '@shared/messages';
 
 const placeholders = (t: string) => [...new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -18,7 +19,7 @@ describe('the message catalog', () => {
   });
 
   it('holds every part under keys of its own (no part silently overrides another)', () => {
-    const parts = [ERROR_MESSAGES, IMPORT_MESSAGES, SHELL_MESSAGES].map((p) => Object.keys(p));
+    const parts = [ERROR_MESSAGES, IMPORT_MESSAGES, SHELL_MESSAGES, SYNC_MESSAGES].map((p) => Object.keys(p));
     const all = parts.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(Object.keys(MESSAGES).length).toBe(all.length);

@@ -1,4 +1,5 @@
 import type { Db } from '@backend/db/query';
+import type { Workspace } from '@backend/db/connection';
 import { createConnector } from '@backend/sync/connectors';
 import { runSync, type SyncOptions, type SyncOutcome } from '@backend/sync/engine';
 import type { Clock } from '@backend/sync/http';
@@ -26,7 +27,7 @@ export interface SyncTestOptions extends SyncOptions {
 
 /** One run against a fake, as `funnel sync` does it, with test-sized pages. */
 export function syncWith(
-  ws: Db,
+  ws: Workspace,
   fake: FakeCrm,
   clock: Clock,
   options: SyncTestOptions = {},

@@ -7,7 +7,7 @@ import { WorkbenchError } from '@shared/result';
 import type { Database } from './schema';
 import { latestMigration, migrationProvider, migrations, retiredMigrations } from './migrations';
 import { createPrivateFile, tightenWorkspaceFiles } from './private-files';
-import { registerSearchFunctions } from './search-index';
+import { registerSearchFunctions, resumeDealUpkeep } from './search-index';
 import { backupTo, backupPath } from './backup';
 
 /** "FUNL": marks a SQLite file as a Funnel Workbench workspace (PRAGMA application_id). */
@@ -211,6 +211,17 @@ async function open(path: string, isNew: boolean, options: OpenOptions): Promise
             : msg('migration_failed', { path, migration: failed, reason }),
           { path, backup: migrationBackup },
         );
+      }
+    }
+
+    // A long sync stopped by a crash left the search index suspended: put it back before
+    // anyone searches. Best effort: a sync still running elsewhere holds the write lock and
+    // will resume it itself when it ends.
+    if (tables.includes('settings')) {
+      try {
+        resumeDealUpkeep(sqlite);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e;
       }
     }
 

@@ -1,14 +1,12 @@
 import { msg, type MessageRef } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
-import type { Db } from '../db/query';
-import { readSetting } from '../workspace/settings';
-import { wipeDemoData } from '../workspace/demo-data';
+import type { Workspace } from '../db/connection';
 import { SyncStop, type Connector, type Position, type SyncWindow } from './connector';
 import { systemClock, type Clock, type HttpOptions } from './http';
-import { syncMapping } from './mapping';
-import { claimConnection, finishRun, readCursor, recordPage, startRun, writeCursor } from './runs';
+import { noTotals, type RunTotals } from './commit';
+import { inlineCommitter, workerCommitter, type Committer } from './committer';
+import { claimConnection, finishRun, readCursor, startRun, writeCursor } from './runs';
 import type { CrmKind } from './tables';
-import { SyncWriter } from './writer';
 
 export const CRM_NAMES: Record<CrmKind, string> = {
   hubspot: 'HubSpot',
@@ -62,7 +60,16 @@ export interface SyncOptions {
   waitForWrites?: () => Promise<void>;
   /** HTTP options beyond the engine's own (fetch, timeouts), for tests and the bench. */
   http?: HttpOptions;
+  /** After this many pages a run commits on a worker thread (file workspaces only). */
+  workerAfterPages?: number;
+  /** The better-sqlite3 addon for this runtime, for the worker thread. */
+  nativeBinding?: string;
 }
+
+/** Short runs (most incremental syncs) stay on the backend's thread: a worker costs a start-up. */
+const WORKER_AFTER_PAGES = 8;
+/** Pages downloaded and not yet known to be written, at most. */
+const MAX_IN_FLIGHT = 4;
 
 export const DEFAULTS = {
   lookbackMs: 10 * 60_000,
@@ -88,7 +95,7 @@ interface DealsCursor {
  * cancel) keeps every committed page and says why.
  */
 export async function runSync(
-  ws: Db,
+  ws: Workspace,
   target: { kind: CrmKind; baseUrl: string },
   makeConnector: (http: HttpOptions) => Connector,
   options: SyncOptions = {},
@@ -121,7 +128,8 @@ export async function runSync(
   }
   const connectionId = claimConnection(ws, target.kind, target.baseUrl, account, startedAt);
   const runId = startRun(ws, connectionId, startedAt);
-  const totals = { pages: 0, records: 0, upserted: 0, unchanged: 0, deleted: 0, quarantined: 0, requests: 0 };
+  const run = { connectionId, kind: target.kind, runId };
+  let totals: RunTotals = noTotals();
   let phase: SyncProgress['phase'] = 'reference';
   let total: number | null = null;
   let recordsAtTotal = 0;
@@ -138,13 +146,26 @@ export async function runSync(
       etaMs: left !== null && totals.records > 0 ? Math.round((elapsed / totals.records) * left) : null,
     });
   };
+  let counted = 0;
+  const retriesSince = () => {
+    const n = retries - counted;
+    counted = retries;
+    return n;
+  };
 
+  let committer: Committer = inlineCommitter(ws, run);
+  // Pages handed to the committer and not yet known to be in, oldest first.
+  const inFlight: Promise<RunTotals>[] = [];
+  const landed = (t: RunTotals) => {
+    totals = t;
+    options.onCommitted?.();
+    progress();
+    return t;
+  };
   try {
     progress();
     const reference = await connector.reference();
-    const mapping = ws.sqlite.transaction(() =>
-      syncMapping(ws, connectionId, target.kind, reference.pipelines),
-    )();
+    await committer.prepare(reference.pipelines);
 
     phase = 'changes';
     const cursor = readCursor<DealsCursor>(ws, connectionId, 'deals') ?? {
@@ -159,42 +180,55 @@ export async function runSync(
       to: Math.max(clock.now() - lagMs, cursor.since ?? 0),
     };
     let position = cursor.window ? cursor.position : null;
+    let sent = 0;
     for (;;) {
       const page = await connector.changes(window, position);
-      // Nothing awaits between here and the commit: no other write of this process can
-      // slip in, and an import's worker (its own connection) is waited for, not raced.
-      await options.waitForWrites?.();
-      totals.requests += page.requests;
       if (page.total !== undefined && total === null) {
         total = page.total;
         recordsAtTotal = totals.records;
       }
+      if (
+        !committer.onWorker &&
+        sent === (options.workerAfterPages ?? WORKER_AFTER_PAGES) &&
+        ws.path !== ':memory:'
+      ) {
+        // A long run: its pages are written on a thread of their own from here on, while
+        // this one downloads the next.
+        await Promise.all(inFlight.splice(0));
+        // A read from the very start (a first sync) writes most deals of the workspace:
+        // the search index is refilled once at the end instead of upkept deal by deal.
+        committer = workerCommitter(ws.path, run, totals, {
+          bulk: window.from === 0,
+          nativeBinding: options.nativeBinding,
+        });
+        await committer.prepare(reference.pipelines);
+      }
+      // An import's worker (its own connection) is waited for, not raced.
+      await options.waitForWrites?.();
       const next: DealsCursor = page.done
         ? { since: window.to, window: null, position: null }
         : { since: cursor.since, window, position: page.next };
-      ws.sqlite.transaction(() => {
-        if (totals.pages === 0 && readSetting(ws, 'workspace.isDemo', false)) wipeDemoData(ws);
-        const revision = ws.sqlite
-          .prepare('select coalesce(max(revision), 0) + 1 from deals')
-          .pluck()
-          .get() as number;
-        const writer = new SyncWriter(ws, connectionId, mapping, revision, clock.now());
-        const counts = writer.write(page.deals, page.deletions);
-        const quarantined = [...page.quarantined, ...counts.quarantined];
-        totals.pages++;
-        totals.records += page.deals.length + page.deletions.length + page.quarantined.length;
-        totals.upserted += counts.upserted;
-        totals.unchanged += counts.unchanged;
-        totals.deleted += counts.deleted;
-        totals.quarantined += quarantined.length;
-        recordPage(ws, runId, quarantined, { ...totals, retries, phase });
-        writeCursor(ws, connectionId, 'deals', next, clock.now());
-      })();
-      options.onCommitted?.();
-      progress();
+      inFlight.push(
+        committer
+          .page({
+            deals: page.deals,
+            deletions: page.deletions,
+            quarantined: page.quarantined,
+            cursor: next,
+            requests: page.requests,
+            retries: retriesSince(),
+            now: clock.now(),
+          })
+          .then(landed),
+      );
+      sent++;
+      // A few pages may wait for the writer while the next downloads (it writes the ones
+      // waiting together); never more, so memory stays bounded.
+      if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
       if (page.done) break;
       position = page.next;
     }
+    await Promise.all(inFlight.splice(0));
 
     const sweep = readCursor<{ at: number }>(ws, connectionId, 'sweep');
     const gap = previousSince === null ? 0 : clock.now() - previousSince;
@@ -204,66 +238,36 @@ export async function runSync(
     } else if (!sweep || clock.now() - sweep.at >= sweepEveryMs || gap > connector.deleteLogMs) {
       phase = 'sweep';
       progress();
-      await sweepDeletions(ws, connector, connectionId, runId, clock, totals, () => retries, options);
+      const live: string[] = [];
+      let requests = 0;
+      let at: Position | null = null;
+      for (;;) {
+        const page = await connector.liveIds(at);
+        live.push(...page.ids);
+        requests++;
+        if (page.done) break;
+        at = page.next;
+      }
+      await options.waitForWrites?.();
+      landed(await committer.sweep({ live, requests, retries: retriesSince(), now: clock.now() }));
     }
-    finishRun(ws, runId, 'done', null, { ...totals, retries, phase }, clock.now());
-    return { connectionId, runId, status: 'done', ...totals, retries, error: null };
+    await committer.close();
+    totals = { ...totals, retries: totals.retries + retriesSince() };
+    finishRun(ws, runId, 'done', null, { ...totals, phase }, clock.now());
+    return { connectionId, runId, status: 'done', ...totals, error: null };
   } catch (e) {
+    // Whatever was handed over is committed or refused before the run is closed.
+    const settled = await Promise.allSettled(inFlight.splice(0));
+    for (const s of settled) if (s.status === 'fulfilled') totals = s.value;
+    await committer.close().catch(() => undefined);
     const error = stopError(e, crm, target.baseUrl, totals.pages, options.tokenSource);
     const stop = e instanceof SyncStop ? e.reason : null;
     const status =
       stop === 'token_rejected' || stop === 'bad_response' || stop === null ? 'failed' : 'interrupted';
-    finishRun(ws, runId, status, error.say, { ...totals, retries, phase }, clock.now());
-    return { connectionId, runId, status, ...totals, retries, error: error.say };
+    totals = { ...totals, retries: totals.retries + retriesSince() };
+    finishRun(ws, runId, status, error.say, { ...totals, phase }, clock.now());
+    return { connectionId, runId, status, ...totals, error: error.say };
   }
-}
-
-/**
- * Every live id upstream, then every stored live deal of the connection not among them
- * is marked deleted now: what a delete log forgot (hard deletes, an emptied recycle bin,
- * a gap longer than the log keeps). Only a complete listing is trusted.
- */
-async function sweepDeletions(
-  ws: Db,
-  connector: Connector,
-  connectionId: number,
-  runId: number,
-  clock: Clock,
-  totals: { pages: number; records: number; deleted: number; requests: number },
-  retries: () => number,
-  options: SyncOptions,
-): Promise<void> {
-  const live = new Set<string>();
-  let position: Position | null = null;
-  for (;;) {
-    const page = await connector.liveIds(position);
-    for (const id of page.ids) live.add(id);
-    if (page.done) break;
-    position = page.next;
-  }
-  await options.waitForWrites?.();
-  const now = clock.now();
-  ws.sqlite.transaction(() => {
-    const stored = ws.sqlite
-      .prepare('select id from deals where connection_id = ? and deleted_at is null')
-      .pluck()
-      .all(connectionId) as string[];
-    const gone = stored.filter((id) => !live.has(id));
-    if (gone.length) {
-      const revision = ws.sqlite
-        .prepare('select coalesce(max(revision), 0) + 1 from deals')
-        .pluck()
-        .get() as number;
-      const mark = ws.sqlite.prepare(
-        'update deals set deleted_at = ?, revision = ?, synced_at = ?, sync_hash = null where id = ? and connection_id = ?',
-      );
-      for (const id of gone) mark.run(now, revision, now, id, connectionId);
-    }
-    totals.deleted += gone.length;
-    recordPage(ws, runId, [], { ...totals, retries: retries(), phase: 'sweep' });
-    writeCursor(ws, connectionId, 'sweep', { at: now }, now);
-  })();
-  options.onCommitted?.();
 }
 
 /** The message a stop gives the person: what happened, how much was kept, what to do. */

@@ -36,6 +36,13 @@ interface StoredDeal {
   sync_hash: string | null;
 }
 
+/**
+ * History rows per multi-row insert: a full sync writes a dozen rows a deal, and
+ * better-sqlite3's per-statement overhead is a large share of one small insert.
+ */
+const HISTORY_BATCH = 64;
+const ROW_VALUES = 7;
+
 const DEAL_COLUMNS = `id, name, account, owner, team, amount_cents, currency, stage, created_at, close_date,
   forecast_category, lost_reason, product, next_step, updated_at, last_activity_at, deleted_at,
   stage_entered_at, stage_rank, search_text, source, connection_id, upstream_pipeline, upstream_stage,
@@ -53,6 +60,13 @@ export class SyncWriter {
   private readonly upsert: BetterSqlite3.Statement;
   private readonly dropHistory: BetterSqlite3.Statement;
   private readonly insertRow: BetterSqlite3.Statement;
+  private readonly insertBatch: BetterSqlite3.Statement;
+  /** CRM history rows waiting for a multi-row insert (ROW_VALUES values a row). */
+  private readonly pending: (string | number | null)[] = [];
+  /** Owners, teams and accounts this page named: each written once a page. */
+  private readonly owners = new Map<string, string>();
+  private readonly teams = new Set<string>();
+  private readonly accounts = new Set<string>();
   private readonly fieldRows: BetterSqlite3.Statement;
   private readonly stageRows: BetterSqlite3.Statement;
   private readonly setEntered: BetterSqlite3.Statement;
@@ -93,6 +107,10 @@ export class SyncWriter {
     this.insertRow = s.prepare(
       `insert or ignore into deal_history(deal_seq, field, value, changed_at, source, event_key, upstream_stage)
        values(?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertBatch = s.prepare(
+      `insert into deal_history(deal_seq, field, value, changed_at, source, event_key, upstream_stage)
+       values${Array(HISTORY_BATCH).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
     );
     this.fieldRows = s.prepare(
       'select field, max(changed_at) as last from deal_history where deal_seq = ? group by field',
@@ -137,6 +155,10 @@ export class SyncWriter {
       this.writeDeal(deal, stored, hash);
       counts.upserted++;
     }
+    this.flush();
+    for (const [owner, team] of this.owners) this.owner.run(owner, team);
+    for (const team of this.teams) this.team.run(team);
+    for (const account of this.accounts) this.account.run(account);
     for (const d of deletions) {
       if (
         this.tombstone.run(d.deletedAt, this.revision, this.now, d.id, this.connectionId, d.deletedAt).changes
@@ -189,10 +211,17 @@ export class SyncWriter {
     if (rows) {
       // The CRM's own history replaces whatever was stored: rows of an earlier sync, rows
       // inferred while the CRM gave none, rows of a CSV export this deal came from.
-      this.dropHistory.run(seq);
-      for (const r of rows)
-        this.insertRow.run(seq, r.field, r.value, r.changedAt, r.source, r.eventKey, r.upstreamStage);
+      if (stored) this.dropHistory.run(seq);
+      const pending = this.pending;
+      for (const r of rows) {
+        pending.push(seq, r.field, r.value, r.changedAt, r.source, r.eventKey, r.upstreamStage);
+        if (pending.length === HISTORY_BATCH * ROW_VALUES) {
+          this.insertBatch.run(pending);
+          pending.length = 0;
+        }
+      }
     } else {
+      this.flush();
       this.inferRows(seq, deal, stage, stored);
       const stageRows = (this.stageRows.all(seq) as { value: string; changedAt: number }[]).map((r) => ({
         ...r,
@@ -200,9 +229,16 @@ export class SyncWriter {
       }));
       this.setEntered.run(stageEnteredAt(deal.createdAt, stage, stageRows), seq);
     }
-    if (deal.owner) this.owner.run(deal.owner, deal.team);
-    if (deal.team) this.team.run(deal.team);
-    if (deal.account) this.account.run(deal.account);
+    if (deal.owner && (deal.team || !this.owners.has(deal.owner))) this.owners.set(deal.owner, deal.team);
+    if (deal.team) this.teams.add(deal.team);
+    if (deal.account) this.accounts.add(deal.account);
+  }
+
+  /** Writes the CRM history rows still waiting for a full batch. */
+  private flush(): void {
+    const p = this.pending;
+    for (let i = 0; i < p.length; i += ROW_VALUES) this.insertRow.run(p.slice(i, i + ROW_VALUES));
+    p.length = 0;
   }
 
   /**
@@ -224,7 +260,9 @@ export class SyncWriter {
         value,
         changedAt: Math.max(c.at, deal.createdAt),
         source: 'sync',
-        eventKey: c.key,
+        // The deal's whole history is replaced each time and de-duplicated here, so the
+        // unique event index (meant for re-read windows) need not be kept for these rows.
+        eventKey: null,
         upstreamStage: c.field === 'stage' ? refKey(c.stage) : null,
       });
     }
@@ -238,7 +276,7 @@ export class SyncWriter {
         value: current[field],
         changedAt: Math.max(deal.updatedAt, last.changedAt),
         source: 'inferred',
-        eventKey: `current|${deal.updatedAt}|${current[field]}`,
+        eventKey: null,
         upstreamStage: field === 'stage' ? refKey(deal.stage) : null,
       });
     }

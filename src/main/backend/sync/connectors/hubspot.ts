@@ -114,6 +114,8 @@ export class HubSpotConnector implements Connector {
   private readonly pageSize: number;
   private context: HubSpotContext | null = null;
   private readonly companyNames = new Map<string, string>();
+  /** The next page's search, started early (see readAheadFrom). */
+  private readAhead: { key: string; found: ReturnType<HubSpotConnector['search']> } | null = null;
 
   constructor(options: ConnectorOptions) {
     this.pageSize = Math.min(options.pageSize ?? SEARCH_MAX, SEARCH_MAX);
@@ -192,33 +194,59 @@ export class HubSpotConnector implements Connector {
     return { ...page, requests: this.http.requests - before };
   }
 
+  /**
+   * The search a changes position starts with: in id order to drain a crowded
+   * millisecond, else by modified time from the position on.
+   */
+  private searchAt(window: SyncWindow, position: Extract<HubSpotPosition, { phase: 'changes' }>) {
+    const key = JSON.stringify([window, position]);
+    const ahead = this.readAhead;
+    this.readAhead = null;
+    if (ahead?.key === key) return ahead.found;
+    return position.id !== null
+      ? this.search(
+          [
+            { propertyName: 'hs_lastmodifieddate', operator: 'EQ', value: String(position.t) },
+            { propertyName: 'hs_object_id', operator: 'GT', value: position.id },
+          ],
+          'hs_object_id',
+        )
+      : this.search(
+          [
+            { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(position.t) },
+            { propertyName: 'hs_lastmodifieddate', operator: 'LT', value: String(window.to) },
+          ],
+          'hs_lastmodifieddate',
+        );
+  }
+
+  /**
+   * Starts the next page's search while this page's records are read: its position is
+   * known as soon as this search has answered. Kept for the call that asks for exactly
+   * that position; a failure surfaces there (and only there).
+   */
+  private readAheadFrom(window: SyncWindow, next: HubSpotPosition): void {
+    if (next.phase !== 'changes') return;
+    const found = this.searchAt(window, next);
+    found.catch(() => undefined);
+    this.readAhead = { key: JSON.stringify([window, next]), found };
+  }
+
   private async changedPage(
     window: SyncWindow,
     position: Extract<HubSpotPosition, { phase: 'changes' }>,
   ): Promise<Omit<ChangePage, 'requests'>> {
     const archivedNext: HubSpotPosition = { phase: 'archived', after: null };
+    const found = await this.searchAt(window, position);
     if (position.id !== null) {
       // Draining a millisecond shared by more deals than a page holds: in id order.
-      const found = await this.search(
-        [
-          { propertyName: 'hs_lastmodifieddate', operator: 'EQ', value: String(position.t) },
-          { propertyName: 'hs_object_id', operator: 'GT', value: position.id },
-        ],
-        'hs_object_id',
-      );
       const full = found.results.length === this.pageSize;
       const next: HubSpotPosition = full
         ? { phase: 'changes', t: position.t, id: found.results.at(-1)!.id }
         : { phase: 'changes', t: position.t + 1, id: null };
+      this.readAheadFrom(window, next);
       return { ...(await this.read(found.results.map((r) => r.id))), next, done: false };
     }
-    const found = await this.search(
-      [
-        { propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(position.t) },
-        { propertyName: 'hs_lastmodifieddate', operator: 'LT', value: String(window.to) },
-      ],
-      'hs_lastmodifieddate',
-    );
     const stamps = found.results.map((r) => Number(Date.parse(r.properties.hs_lastmodifieddate ?? '')));
     if (stamps.some((s) => !Number.isFinite(s)))
       throw new SyncStop(
@@ -247,12 +275,9 @@ export class HubSpotConnector implements Connector {
         total: found.total,
       };
     const ids = found.results.filter((_, i) => stamps[i]! < last).map((r) => r.id);
-    return {
-      ...(await this.read(ids)),
-      next: { phase: 'changes', t: last, id: null },
-      done: false,
-      total: found.total,
-    };
+    const next: HubSpotPosition = { phase: 'changes', t: last, id: null };
+    this.readAheadFrom(window, next);
+    return { ...(await this.read(ids)), next, done: false, total: found.total };
   }
 
   private async archivedPage(
@@ -307,18 +332,24 @@ export class HubSpotConnector implements Connector {
   /** The deals' values and history, account names, each read or quarantined. */
   private async read(ids: string[]): Promise<Pick<ChangePage, 'deals' | 'deletions' | 'quarantined'>> {
     const context = this.context ?? (await this.reference(), this.context!);
-    const raws: unknown[] = [];
+    // The batches and the associations are independent: asked for together, so the page
+    // costs one round trip of waiting rather than six.
+    const batches: Promise<unknown[]>[] = [];
     for (let i = 0; i < ids.length; i += HISTORY_BATCH) {
-      const answer = await this.http.post('/crm/v3/objects/deals/batch/read', {
-        inputs: ids.slice(i, i + HISTORY_BATCH).map((id) => ({ id })),
-        properties: HUBSPOT_PROPERTIES,
-        propertiesWithHistory: HUBSPOT_HISTORY,
-        archived: false,
-      });
-      // 207: some ids were archived or deleted since the search; the archived list has them.
-      raws.push(...parse(batchAnswer, answer, 'deal batch read').results);
+      batches.push(
+        this.http
+          .post('/crm/v3/objects/deals/batch/read', {
+            inputs: ids.slice(i, i + HISTORY_BATCH).map((id) => ({ id })),
+            properties: HUBSPOT_PROPERTIES,
+            propertiesWithHistory: HUBSPOT_HISTORY,
+            archived: false,
+          })
+          // 207: some ids were archived or deleted since the search; the archived list has them.
+          .then((answer) => parse(batchAnswer, answer, 'deal batch read').results),
+      );
     }
-    const accounts = await this.accounts(ids);
+    const [accounts, ...read] = await Promise.all([this.accounts(ids), ...batches]);
+    const raws = read.flat();
     const deals: UpstreamDeal[] = [];
     const quarantined: Quarantined[] = [];
     for (const raw of raws) {
@@ -332,15 +363,22 @@ export class HubSpotConnector implements Connector {
   /** Each deal's first associated company's name. */
   private async accounts(ids: string[]): Promise<Map<string, string>> {
     const companyOf = new Map<string, string>();
+    const links: Promise<void>[] = [];
     for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const answer = await this.http.post('/crm/v4/associations/deals/companies/batch/read', {
-        inputs: ids.slice(i, i + LOOKUP_BATCH).map((id) => ({ id })),
-      });
-      for (const r of parse(associationsAnswer, answer, 'deal associations').results) {
-        const first = r.to[0];
-        if (first) companyOf.set(r.from.id, String(first.toObjectId));
-      }
+      links.push(
+        this.http
+          .post('/crm/v4/associations/deals/companies/batch/read', {
+            inputs: ids.slice(i, i + LOOKUP_BATCH).map((id) => ({ id })),
+          })
+          .then((answer) => {
+            for (const r of parse(associationsAnswer, answer, 'deal associations').results) {
+              const first = r.to[0];
+              if (first) companyOf.set(r.from.id, String(first.toObjectId));
+            }
+          }),
+      );
     }
+    await Promise.all(links);
     const unknown = [...new Set(companyOf.values())].filter((id) => !this.companyNames.has(id));
     for (let i = 0; i < unknown.length; i += LOOKUP_BATCH) {
       const answer = await this.http.post('/crm/v3/objects/companies/batch/read', {
