@@ -14,6 +14,10 @@
  *    (./analytics.ts, ./duckdb.ts).
  *  - viewSwitch: clicking from view to view in Chromium until every chart is drawn (./views.ts).
  *  - review: the presenter's next deal and the audience tab following it (./review.ts).
+ *  - sync: a full CRM sync of 100k deals from the fake HubSpot against downloading and
+ *    parsing the same pages, and the deals table's answers during it (./sync.ts).
+ *
+ * `BENCH_ONLY=sync` runs one section alone (while working on it).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -32,6 +36,7 @@ import { parseTimestamp } from '@shared/time';
 import { parseAmount } from '@shared/money';
 import { analyticsBench } from './analytics';
 import { reviewBench } from './review';
+import { syncBench } from './sync';
 import { viewSwitchBench } from './views';
 
 const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
@@ -271,6 +276,11 @@ async function importRate(deals: string, history: string) {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'sync') {
+    const sync = await syncBench();
+    process.stdout.write(`${JSON.stringify({ sync }, null, 2)}\n`);
+    return;
+  }
   log('demo generation (20k deals)…');
   const demo = await demoGeneration();
   log(`building a ${BIG}-deal workspace…`);
@@ -293,6 +303,8 @@ async function main() {
   const historyCsv = exportCsv(big, 'history').text;
   await big.close();
   const imp = await importRate(dealsCsv, historyCsv);
+  log('CRM sync against the fake HubSpot…');
+  const sync = await syncBench();
   const result = {
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     demoGeneration: {
@@ -305,7 +317,9 @@ async function main() {
     analytics,
     viewSwitch: views,
     review,
-    allTargetsMet: demo.met && query.met && search.met && imp.met && analytics.met && views.met && review.met,
+    sync,
+    allTargetsMet:
+      demo.met && query.met && search.met && imp.met && analytics.met && views.met && review.met && sync.met,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   mkdirSync(join(process.cwd(), 'out'), { recursive: true });

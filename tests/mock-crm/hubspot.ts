@@ -257,9 +257,15 @@ export class FakeHubSpot implements FakeCrm {
       return validation(`Paging beyond ${HUBSPOT_SEARCH_CAP} results is not supported`);
     const groups = body.filterGroups ?? [];
     if (groups.length > 5) return validation('at most 5 filter groups');
-    const matches = this.searchIndex().filter(
-      (row) => groups.length === 0 || groups.some((g) => g.filters.every((f) => matchFilter(row, f))),
-    );
+    const index = this.searchIndex();
+    // Like any search engine, an indexed range: a single filter group bounded on
+    // hs_lastmodifieddate only looks at that slice of the index.
+    const [lo, hi] = groups.length === 1 ? modifiedRange(index, groups[0]!.filters) : [0, index.length];
+    const matches = index
+      .slice(lo, hi)
+      .filter(
+        (row) => groups.length === 0 || groups.some((g) => g.filters.every((f) => matchFilter(row, f))),
+      );
     const sort = body.sorts?.[0];
     const sortBy = typeof sort === 'string' ? sort : sort?.propertyName;
     const descending = typeof sort === 'object' && sort.direction === 'DESCENDING';
@@ -460,6 +466,50 @@ interface IndexRow {
   lastmod: number;
   oid: number;
   tie: number;
+}
+
+/** The slice of the index (by hs_lastmodifieddate) a group's bounds on it allow. */
+function modifiedRange(
+  index: IndexRow[],
+  filters: { propertyName: string; operator: string; value?: string }[],
+): [number, number] {
+  let lo = 0;
+  let hi = index.length;
+  const first = (pred: (row: IndexRow) => boolean) => {
+    let a = 0;
+    let b = index.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (pred(index[m]!)) b = m;
+      else a = m + 1;
+    }
+    return a;
+  };
+  for (const f of filters) {
+    if (f.propertyName !== 'hs_lastmodifieddate') continue;
+    const v = Number(f.value);
+    if (f.operator === 'GTE' || f.operator === 'EQ')
+      lo = Math.max(
+        lo,
+        first((r) => r.lastmod >= v),
+      );
+    if (f.operator === 'GT')
+      lo = Math.max(
+        lo,
+        first((r) => r.lastmod > v),
+      );
+    if (f.operator === 'LT')
+      hi = Math.min(
+        hi,
+        first((r) => r.lastmod >= v),
+      );
+    if (f.operator === 'LTE' || f.operator === 'EQ')
+      hi = Math.min(
+        hi,
+        first((r) => r.lastmod > v),
+      );
+  }
+  return [lo, Math.max(lo, hi)];
 }
 
 /** A property as search compares it; the two every sync filters on are precomputed. */

@@ -32,14 +32,15 @@ const found = (ws: { sqlite: Database }, text: string) =>
     .all(`"${text.toLowerCase()}"`);
 
 describe('suspending the deals’ index upkeep for a long load', () => {
-  it('drops the search triggers and the live indexes, then rebuilds both with every deal findable', async () => {
+  it('drops the search triggers, then refills the search indexes with every deal findable and puts them back', async () => {
     const ws = track(await openWorkspace(join(tempDir(), 'w.db'), { create: true }));
     const before = upkeep(ws);
     expect(before).toMatch(/index deals_live_amount_cents/);
     expect(before).toMatch(/trigger deals_search_ai/);
     addDeal(ws, 'D1', '华东数据中心');
     suspendDealUpkeep(ws.sqlite);
-    expect(upkeep(ws)).toBe('');
+    // The pipeline screen's indexes stay, so the deals table never scans meanwhile.
+    expect(upkeep(ws)).toBe(before.replace(/trigger deals_search_a[diu],?/g, '').replace(/,$/, ''));
     addDeal(ws, 'D2', '华东物流平台');
     expect(found(ws, '华东数')).toEqual(['D1']); // not yet: the index is suspended
     expect(resumeDealUpkeep(ws.sqlite)).toBe(true);

@@ -145,6 +145,16 @@ describe.each(FAKES)('sync from %s', (_kind, make, amountField) => {
     expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
     const again = await syncWith(ws, fake, clock, { pageSize: 3, workerAfterPages: 1 });
     expect(again).toMatchObject({ status: 'done', upserted: 0 });
+    // The first full sync deferred the search index to its end: it is back, complete.
+    const triggers = ws.sqlite
+      .prepare(`select count(*) from sqlite_master where name like 'deals_search_a%'`)
+      .pluck();
+    expect(triggers.get()).toBe(3);
+    const searchable = ws.sqlite
+      .prepare(`select count(*) from deals_search_tri t join deals d on d.seq = t.rowid`)
+      .pluck()
+      .get();
+    expect(searchable).toBe(30);
   });
 
   it('keeps every deal when many share one modified time across page boundaries', async () => {

@@ -43,7 +43,16 @@ export function syncWith(
         http,
         pageSize: pageSize ?? 5,
       }),
-    { clock, lookbackMs: 60_000, lagMs: 1_000, ...rest, http: { timeoutMs: 2_000, ...rest.http, clock } },
+    {
+      clock,
+      lookbackMs: 60_000,
+      lagMs: 1_000,
+      // On this thread unless a test asks for the worker: a thread's start-up per run
+      // would make the many-run tests slow (the worker has tests of its own).
+      workerAfterPages: 1_000,
+      ...rest,
+      http: { timeoutMs: 2_000, ...rest.http, clock },
+    },
   );
 }
 

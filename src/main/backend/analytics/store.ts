@@ -6,6 +6,9 @@ import { exitIndex } from './exit-index';
 import { openVisitIndex } from './open-visits';
 import { timelineSummary } from './summary';
 
+/** How long writes must have paused before a background refresh of the snapshot starts. */
+const QUIET_MS = 1_000;
+
 /**
  * The one owner of a workspace's analytics snapshot. A report asks for `current()`: the
  * snapshot as of the latest committed state, rebuilt or patched first when the workspace
@@ -22,6 +25,10 @@ export class AnalyticsStore {
   private version = 0;
   private dataVersion = -1;
   private stale = true;
+  /** When this process last heard of a write (Date.now()), to let a burst of writes settle. */
+  private changedAt = 0;
+  private seenDataVersion = -1;
+  private warming: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly ws: Db,
@@ -32,6 +39,7 @@ export class AnalyticsStore {
   /** This process wrote to the workspace: the next report re-reads what changed. */
   invalidate(): void {
     this.stale = true;
+    this.changedAt = Date.now();
   }
 
   /**
@@ -41,12 +49,29 @@ export class AnalyticsStore {
    */
   ready(): Snapshot | null {
     const dataVersion = this.ws.sqlite.pragma('data_version', { simple: true }) as number;
+    // Commits of other connections (a sync's writer thread, an import's worker, another
+    // process) count as writes arriving, for warm()'s wait for quiet.
+    if (dataVersion !== this.seenDataVersion) {
+      this.seenDataVersion = dataVersion;
+      this.changedAt = Date.now();
+    }
     return this.snapshot && !this.stale && dataVersion === this.dataVersion ? this.snapshot : null;
   }
 
-  /** Builds (or refreshes) the snapshot soon, off the current call: after a workspace opens. */
+  /**
+   * Builds (or refreshes) the snapshot soon, off the current call: after a workspace opens,
+   * or when the deals table found it stale. One build at a time, and not while writes are
+   * still arriving (a sync commits a page every few hundred milliseconds): refreshing the
+   * derived indexes takes a large workspace a few hundred milliseconds of this thread, so
+   * it waits until the writes have paused for QUIET_MS. A report that needs the snapshot
+   * meanwhile still gets it up to date (`current()`).
+   */
   warm(delayMs = 50): void {
-    setTimeout(() => {
+    if (this.warming) return;
+    this.warming = setTimeout(() => {
+      this.warming = null;
+      const quietFor = Date.now() - this.changedAt;
+      if (quietFor < QUIET_MS) return this.warm(QUIET_MS - quietFor);
       try {
         if (this.ready()) return;
         const snapshot = this.current();
@@ -59,7 +84,8 @@ export class AnalyticsStore {
       } catch {
         // A failed build is retried, and reported, by the next report that needs it.
       }
-    }, delayMs).unref?.();
+    }, delayMs);
+    this.warming.unref?.();
   }
 
   current(): Snapshot {

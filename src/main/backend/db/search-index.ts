@@ -92,22 +92,22 @@ const SUSPENDED = 'deals.suspendedUpkeep';
 
 /**
  * For a long load committed in many transactions (a first full CRM sync): drops the
- * deals' search triggers and the pipeline screen's partial indexes (deals_live_*) for
- * good, keeping their SQL in the settings table in the same transaction. Each page is
- * then written without ~250 µs a deal of upkeep: with thirteen indexes at random keys,
- * every commit rewrites thousands of index pages (bench: 92 µs a deal and 33 ms a
- * commit of 200 deals, against 14 µs and 2 ms without). Until `resumeDealUpkeep` the
- * deals written meanwhile are missing from searches and the deals table reads them by
- * scanning. Should the process die first, opening the workspace resumes it (see
- * connection.ts).
+ * deals' search triggers for good, keeping their SQL in the settings table in the same
+ * transaction, so pages are written without ~44 µs a deal of search upkeep (FTS5 flushes
+ * at every statement); the indexes are refilled once at the end (~13 µs a deal). Until
+ * `resumeDealUpkeep` the deals written meanwhile are missing from searches. Should the
+ * process die first, opening the workspace resumes it (see connection.ts).
+ *
+ * The pipeline screen's partial indexes (deals_live_*) stay: without them the deals
+ * table would scan during the sync (bench at 40k deals: 4.5 ms a page of the table with
+ * them, ~50 ms without), although they cost the sync most of its writing time.
  */
 export function suspendDealUpkeep(sqlite: BetterSqlite3.Database): void {
   sqlite.transaction(() => {
     const objects = sqlite
       .prepare(
         `select type, name, sql from sqlite_master
-         where (type = 'trigger' and name like 'deals\\_search\\_%' escape '\\')
-            or (type = 'index' and name like 'deals\\_live\\_%' escape '\\')`,
+         where type = 'trigger' and name like 'deals\\_search\\_%' escape '\\'`,
       )
       .all() as { type: string; name: string; sql: string }[];
     if (objects.length === 0) return;

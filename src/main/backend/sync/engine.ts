@@ -60,16 +60,22 @@ export interface SyncOptions {
   waitForWrites?: () => Promise<void>;
   /** HTTP options beyond the engine's own (fetch, timeouts), for tests and the bench. */
   http?: HttpOptions;
-  /** After this many pages a run commits on a worker thread (file workspaces only). */
+  /**
+   * After this many pages a run commits on a worker thread (file workspaces only); by
+   * default from the first page of a first full sync, else after eight.
+   */
   workerAfterPages?: number;
   /** The better-sqlite3 addon for this runtime, for the worker thread. */
   nativeBinding?: string;
 }
 
+/** Lets timers and I/O waiting behind a chain of promise continuations run. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Short runs (most incremental syncs) stay on the backend's thread: a worker costs a start-up. */
 const WORKER_AFTER_PAGES = 8;
 /** Pages downloaded and not yet known to be written, at most. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 8;
 
 export const DEFAULTS = {
   lookbackMs: 10 * 60_000,
@@ -187,11 +193,9 @@ export async function runSync(
         total = page.total;
         recordsAtTotal = totals.records;
       }
-      if (
-        !committer.onWorker &&
-        sent === (options.workerAfterPages ?? WORKER_AFTER_PAGES) &&
-        ws.path !== ':memory:'
-      ) {
+      // A first full sync writes on the worker from its first page; others once long.
+      const workerAfter = options.workerAfterPages ?? (window.from === 0 ? 0 : WORKER_AFTER_PAGES);
+      if (!committer.onWorker && sent === workerAfter && ws.path !== ':memory:') {
         // A long run: its pages are written on a thread of their own from here on, while
         // this one downloads the next.
         await Promise.all(inFlight.splice(0));
@@ -203,8 +207,10 @@ export async function runSync(
         });
         await committer.prepare(reference.pipelines);
       }
-      // An import's worker (its own connection) is waited for, not raced.
+      // An import's worker (its own connection) is waited for, not raced. And the windows'
+      // queries, queued behind this page's download, go first.
       await options.waitForWrites?.();
+      await yieldToOthers();
       const next: DealsCursor = page.done
         ? { since: window.to, window: null, position: null }
         : { since: cursor.since, window, position: page.next };
