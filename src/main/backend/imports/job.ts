@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ImportFiles, ImportOutcome } from '@shared/contract';
 import { msg } from '@shared/messages';
 import { WorkbenchError, type AppError } from '@shared/result';
 import type { Workspace } from '../db/connection';
+import { startModuleWorker } from '../db/worker-thread';
 import { applyImport, type ImportProgress } from './import';
 import type { DealMapping } from '@shared/imports/column-mapping';
 
@@ -28,23 +26,9 @@ export interface ImportJobOptions {
 /** Small imports take well under a second: a thread would cost more than it saves. */
 const INLINE_BELOW = 2_000_000;
 
-/**
- * The worker: the built file beside the bundle (electron-vite builds it as its own entry),
- * or, running from source, a two-line bootstrap that loads tsx in the new thread first
- * (a worker does not inherit the TypeScript loader of the thread that starts it).
- */
-function startWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./import-worker.js', import.meta.url), { workerData });
-  // The ESM build of tsx's API, from its package.json "exports" (import condition).
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  // The project's tsconfig carries the path aliases (@shared/…) the sources import by.
-  const tsconfig = fileURLToPath(new URL('../../../../tsconfig.json', import.meta.url));
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
+/** The worker: the built file beside the bundle, or the source through tsx (see db/worker-thread.ts). */
+const startWorker = (workerData: unknown): Worker =>
+  startModuleWorker(import.meta.url, './import-worker.js', './worker.ts', workerData);
 
 /**
  * Imports the files into the workspace: validates, then writes everything in one

@@ -123,7 +123,9 @@ export class SyncService {
       row.base_url,
       JSON.parse(row.options) as ConnectionOptions,
       entry,
-    ).finally(() => this.running.delete(connectionId));
+    ).finally(() => {
+      if (this.running.get(connectionId) === entry) this.running.delete(connectionId);
+    });
     return true;
   }
 
@@ -198,6 +200,8 @@ export class SyncService {
       };
     }
     if (summary.pages > 0) announce();
+    // Off the running list first: a window refreshing on this event must not see it running.
+    if (this.running.get(connectionId) === entry) this.running.delete(connectionId);
     emit('sync.finished', summary);
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { inferHistoryRows, type TrackedFields } from '@shared/domain/inferred-history';
 import { HISTORY_FIELDS, type HistoryField } from '@shared/domain/stages';
 import { formatAmount } from '@shared/money';
 import { msg } from '@shared/messages';
@@ -34,6 +35,8 @@ interface StoredDeal {
   created_at: number;
   deleted_at: number | null;
   sync_hash: string | null;
+  upstream_pipeline: string | null;
+  upstream_stage: string | null;
 }
 
 /**
@@ -86,7 +89,7 @@ export class SyncWriter {
     const s = ws.sqlite;
     this.find = s.prepare(
       `select seq, source, connection_id, stage, amount_cents, close_date, forecast_category, owner, created_at,
-        deleted_at, sync_hash from deals where id = ?`,
+        deleted_at, sync_hash, upstream_pipeline, upstream_stage from deals where id = ?`,
     );
     this.upsert = s.prepare(
       `insert into deals(${DEAL_COLUMNS}) values(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?,
@@ -291,46 +294,35 @@ export class SyncWriter {
    */
   private inferRows(seq: number, deal: UpstreamDeal, stage: string, stored: StoredDeal | undefined): void {
     if (!stored) return;
-    const before: Record<HistoryField, string> = {
+    const before: TrackedFields = {
       stage: stored.stage,
       amount: formatAmount(stored.amount_cents),
       close_date: stored.close_date ?? '',
       forecast_category: stored.forecast_category,
       owner: stored.owner,
     };
-    const after = columns(deal, stage);
-    const lastAt = new Map(
+    const lastChangedAt = Object.fromEntries(
       (this.fieldRows.all(seq) as { field: HistoryField; last: number }[]).map((r) => [r.field, r.last]),
     );
-    for (const field of HISTORY_FIELDS) {
-      if (before[field] === after[field]) continue;
-      const last = lastAt.get(field);
-      if (last === undefined)
-        this.insertRow.run(
-          seq,
-          field,
-          before[field],
-          deal.createdAt,
-          'inferred',
-          `initial|${before[field]}`,
-          null,
-        );
-      const at = Math.max(deal.updatedAt, last ?? deal.createdAt);
-      this.insertRow.run(
-        seq,
-        field,
-        after[field],
-        at,
-        'inferred',
-        `${at}|${after[field]}`,
-        field === 'stage' ? refKey(deal.stage) : null,
-      );
+    // The same rule as a re-imported export: see shared/domain/inferred-history.ts.
+    const rows = inferHistoryRows(before, columns(deal, stage), deal.updatedAt, {
+      createdAt: deal.createdAt,
+      lastChangedAt,
+    });
+    // Stage rows keep the CRM's own stage, so a changed mapping re-maps them too.
+    const storedRef =
+      stored.upstream_pipeline !== null && stored.upstream_stage !== null
+        ? refKey({ pipeline: stored.upstream_pipeline, stage: stored.upstream_stage })
+        : null;
+    for (const r of rows) {
+      const ref = r.field !== 'stage' ? null : r.value === stage ? refKey(deal.stage) : storedRef;
+      this.insertRow.run(seq, r.field, r.value, r.changedAt, 'inferred', null, ref);
     }
   }
 }
 
 /** A deal's tracked fields as history values. */
-function columns(deal: UpstreamDeal, stage: string): Record<HistoryField, string> {
+function columns(deal: UpstreamDeal, stage: string): TrackedFields {
   return {
     stage,
     amount: formatAmount(deal.amountCents),
