@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeHubSpot } from '../mock-crm/hubspot';
 import { populate, type WorldDeal } from '../mock-crm/world';
 import { renderApp } from './render';
-import { testKeychain } from './support/keychain';
+import { testKeychain } from '../support/keychain';
 import type { WorkbenchOptions } from './support/workbench';
 
 /**

@@ -1,36 +1,16 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmConnectionView, StageMappingRow, SyncRunSummary, SyncRunView } from '@shared/contract';
 import type { EventName, Events } from '@shared/contract/events';
 import { createBackend } from '@backend/index';
 import type { Registry } from '@backend/registry';
 import type { SecretStore } from '@backend/sync/secrets';
+import { testKeychain as keychain } from '../../support/keychain';
 import { FakeHubSpot } from '../../mock-crm/hubspot';
 import { populate } from '../../mock-crm/world';
 import { tempWorkspace } from '../../support/temp';
 import { sortedExpected, stored } from './support';
 
 const T0 = Date.parse('2026-05-01T00:00:00Z');
-
-/** A keychain stand-in that really encrypts (AES-GCM, a key per test), as safeStorage does. */
-function keychain(backend: SecretStore['backend'] = 'keychain'): SecretStore {
-  const key = randomBytes(32);
-  return {
-    backend,
-    encrypt: async (text) => {
-      const iv = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
-      return new Uint8Array(Buffer.concat([iv, c.getAuthTag(), body]));
-    },
-    decrypt: async (data) => {
-      const b = Buffer.from(data);
-      const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
-      d.setAuthTag(b.subarray(12, 28));
-      return Buffer.concat([d.update(b.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
 
 let fake: FakeHubSpot;
 beforeEach(async () => {

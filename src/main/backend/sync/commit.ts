@@ -1,3 +1,4 @@
+import type { SyncRunSummary } from '@shared/contract';
 import { readSetting } from '../workspace/settings';
 import { wipeDemoData } from '../workspace/demo-data';
 import type { Db } from '../db/query';
@@ -6,16 +7,8 @@ import { syncMapping, type StageMapping } from './mapping';
 import { recordPage, writeCursor } from './runs';
 import { SyncWriter } from './writer';
 
-export interface RunTotals {
-  pages: number;
-  records: number;
-  upserted: number;
-  unchanged: number;
-  deleted: number;
-  quarantined: number;
-  requests: number;
-  retries: number;
-}
+/** A run's counters, as the run log keeps them. */
+export type RunTotals = Omit<SyncRunSummary, 'connectionId' | 'runId' | 'status' | 'error'>;
 
 export const noTotals = (): RunTotals => ({
   pages: 0,

@@ -58,7 +58,9 @@ export function workerCommitter(
   });
   let next = 1;
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let gone: Error | null = null;
   const fail = (e: Error) => {
+    gone ??= e;
     for (const w of waiting.values()) w.reject(e);
     waiting.clear();
   };
@@ -73,6 +75,8 @@ export function workerCommitter(
   worker.on('exit', (code) => fail(new Error(`the sync's writer thread stopped (exit ${code})`)));
   const ask = <T>(request: WithoutId<CommitRequest>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      // A thread that has stopped answers nothing: say so at once rather than wait forever.
+      if (gone) return reject(gone);
       const id = next++;
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...request, id });

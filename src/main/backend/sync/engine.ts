@@ -1,7 +1,8 @@
+import type { SyncProgressEvent, SyncRunSummary } from '@shared/contract';
 import { msg, type MessageRef } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import type { Workspace } from '../db/connection';
-import { SyncStop, type Connector, type Position, type SyncWindow } from './connector';
+import { SyncStop, type Connector, type Position, type SyncWindow, type UpstreamPipeline } from './connector';
 import { systemClock, type Clock, type HttpOptions } from './http';
 import { noTotals, type RunTotals } from './commit';
 import { inlineCommitter, workerCommitter, type Committer } from './committer';
@@ -14,33 +15,11 @@ export const CRM_NAMES: Record<CrmKind, string> = {
   pipedrive: 'Pipedrive',
 };
 
-export interface SyncProgress {
-  connectionId: number;
-  runId: number;
-  phase: 'reference' | 'changes' | 'sweep';
-  pages: number;
-  records: number;
-  /** Records the CRM said the window holds, when it says. */
-  total: number | null;
-  /** Estimated time left, from the pace so far; null until there is one. */
-  etaMs: number | null;
-}
+/** A running sync's progress (the `sync.progress` event). */
+export type SyncProgress = SyncProgressEvent;
 
-export interface SyncOutcome {
-  connectionId: number;
-  runId: number;
-  status: 'done' | 'interrupted' | 'failed';
-  pages: number;
-  records: number;
-  upserted: number;
-  unchanged: number;
-  deleted: number;
-  quarantined: number;
-  requests: number;
-  retries: number;
-  /** Why it stopped (null when done). */
-  error: MessageRef | null;
-}
+/** What a run did; `error` says why it stopped (null when done). */
+export type SyncOutcome = SyncRunSummary;
 
 export interface SyncOptions {
   clock?: Clock;
@@ -67,6 +46,27 @@ export interface SyncOptions {
   workerAfterPages?: number;
   /** The better-sqlite3 addon for this runtime, for the worker thread. */
   nativeBinding?: string;
+}
+
+/**
+ * The worker committer, prepared; or, should the thread not start (a runtime without
+ * worker threads for this module, an addon it cannot load), the one in hand: slower,
+ * never wrong.
+ */
+async function onWorker(
+  start: () => Committer,
+  pipelines: UpstreamPipeline[],
+  inline: Committer,
+): Promise<Committer> {
+  let worker: Committer | null = null;
+  try {
+    worker = start();
+    await worker.prepare(pipelines);
+    return worker;
+  } catch {
+    await worker?.close().catch(() => undefined);
+    return inline;
+  }
 }
 
 /** Lets timers and I/O waiting behind a chain of promise continuations run. */
@@ -201,11 +201,15 @@ export async function runSync(
         await Promise.all(inFlight.splice(0));
         // A read from the very start (a first sync) writes most deals of the workspace:
         // the search index is refilled once at the end instead of upkept deal by deal.
-        committer = workerCommitter(ws.path, run, totals, {
-          bulk: window.from === 0,
-          nativeBinding: options.nativeBinding,
-        });
-        await committer.prepare(reference.pipelines);
+        committer = await onWorker(
+          () =>
+            workerCommitter(ws.path, run, totals, {
+              bulk: window.from === 0,
+              nativeBinding: options.nativeBinding,
+            }),
+          reference.pipelines,
+          committer,
+        );
       }
       // An import's worker (its own connection) is waited for, not raced. And the windows'
       // queries, queued behind this page's download, go first.

@@ -5,6 +5,7 @@ import type { BackendContext } from '../context';
 import { first } from '../db/query';
 import type { ConnectorOptions } from './connector';
 import { createConnector } from './connectors';
+import { noTotals } from './commit';
 import { runSync, type SyncOptions } from './engine';
 import type { HttpOptions } from './http';
 
@@ -184,20 +185,7 @@ export class SyncService {
     } catch (e) {
       // Refused before a run began (token rejected, CRM unreachable): no run row to read.
       const say = e instanceof WorkbenchError ? e.say : msg('sync_failed', { detail: String(e), pages: 0 });
-      summary = {
-        connectionId,
-        runId: 0,
-        status: 'failed',
-        pages: 0,
-        records: 0,
-        upserted: 0,
-        unchanged: 0,
-        deleted: 0,
-        quarantined: 0,
-        requests: 0,
-        retries: 0,
-        error: say,
-      };
+      summary = { connectionId, runId: 0, status: 'failed', ...noTotals(), error: say };
     }
     if (summary.pages > 0) announce();
     // Off the running list first: a window refreshing on this event must not see it running.

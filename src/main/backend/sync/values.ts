@@ -1,7 +1,8 @@
 import { formatAmount, parseAmount } from '@shared/money';
 import { msg, type MessageRef } from '@shared/messages';
 import { dayOf, parseDay, parseTimestamp } from '@shared/time';
-import type { UpstreamDeal } from './connector';
+import type { z } from 'zod';
+import type { Quarantined, UpstreamDeal } from './connector';
 
 /**
  * Turning a CRM's field values into the workspace's, the same way for every connector.
@@ -94,3 +95,37 @@ export function forecastCategory(
 
 /** Text as stored: null is empty. */
 export const text = (value: string | null | undefined): string => value ?? '';
+
+/**
+ * One CRM record as a deal, or quarantined with the reason: a record not in the shape the
+ * CRM documents (zod), or a value it cannot store (RecordProblem). Anything else is a bug
+ * and is thrown.
+ */
+export function readRecord<R>(
+  raw: unknown,
+  schema: z.ZodType<R>,
+  idOf: (raw: unknown) => unknown,
+  toDeal: (record: R) => UpstreamDeal,
+): { deal: UpstreamDeal } | { quarantined: Quarantined } {
+  const id = idOf(raw);
+  const recordId = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      quarantined: {
+        id: recordId,
+        reason: msg('sync_record_unreadable', {
+          problem: issue ? `${issue.path.join('.')}: ${issue.message}` : '',
+        }),
+        payload: raw,
+      },
+    };
+  }
+  try {
+    return { deal: toDeal(parsed.data) };
+  } catch (e) {
+    if (e instanceof RecordProblem) return { quarantined: { id: recordId, reason: e.reason, payload: raw } };
+    throw e;
+  }
+}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { msg } from '@shared/messages';
 import type { Quarantined, UpstreamChange, UpstreamDeal, UpstreamUser } from '../connector';
 import {
-  RecordProblem,
   amountValue,
   cents,
   day,
   forecastCategory,
   instant,
   optionalInstant,
+  readRecord,
   required,
   text,
 } from '../values';
@@ -60,27 +59,12 @@ export function readHubSpotDeal(
   context: HubSpotContext,
   accounts: Map<string, string>,
 ): { deal: UpstreamDeal } | { quarantined: Quarantined } {
-  const parsed = record.safeParse(raw);
-  const id = (raw as { id?: unknown } | null)?.id;
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      quarantined: {
-        id: typeof id === 'string' ? id : null,
-        reason: msg('sync_record_unreadable', {
-          problem: issue ? `${issue.path.join('.')}: ${issue.message}` : '',
-        }),
-        payload: raw,
-      },
-    };
-  }
-  try {
-    return { deal: toDeal(parsed.data, context, accounts) };
-  } catch (e) {
-    if (e instanceof RecordProblem)
-      return { quarantined: { id: parsed.data.id, reason: e.reason, payload: raw } };
-    throw e;
-  }
+  return readRecord(
+    raw,
+    record,
+    (r) => (r as { id?: unknown } | null)?.id,
+    (r) => toDeal(r, context, accounts),
+  );
 }
 
 function toDeal(

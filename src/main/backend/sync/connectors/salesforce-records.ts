@@ -4,6 +4,7 @@ import { parseTimestamp } from '@shared/time';
 import type { Quarantined, UpstreamChange, UpstreamDeal, UpstreamUser } from '../connector';
 import {
   RecordProblem,
+  readRecord,
   amountValue,
   cents,
   day,
@@ -142,27 +143,12 @@ export function readOpportunity(
   history: DealHistory | null,
   context: ReadContext,
 ): { deal: UpstreamDeal } | { quarantined: Quarantined } {
-  const id = (raw as { Id?: unknown } | null)?.Id;
-  const parsed = opportunityRecord.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      quarantined: {
-        id: typeof id === 'string' ? id : null,
-        reason: msg('sync_record_unreadable', {
-          problem: issue ? `${issue.path.join('.')}: ${issue.message}` : '',
-        }),
-        payload: raw,
-      },
-    };
-  }
-  try {
-    return { deal: toDeal(parsed.data, raw, history, context) };
-  } catch (e) {
-    if (e instanceof RecordProblem)
-      return { quarantined: { id: parsed.data.Id, reason: e.reason, payload: raw } };
-    throw e;
-  }
+  return readRecord(
+    raw,
+    opportunityRecord,
+    (r) => (r as { Id?: unknown } | null)?.Id,
+    (r) => toDeal(r, raw, history, context),
+  );
 }
 
 function toDeal(
