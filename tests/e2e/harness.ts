@@ -29,7 +29,13 @@ export interface Served {
   dir: string;
   db: string;
   process: ChildProcess;
+  /** Ends the server and removes its folder (the workspace with it). */
   stop(): Promise<void>;
+  /**
+   * Ends the server with `signal` (SIGKILL: as if the machine lost power mid-write) and
+   * waits until it is gone; the workspace stays for a restart or a look inside.
+   */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -42,6 +48,18 @@ export async function serveDemo(deals = 3000, options: { env?: NodeJS.ProcessEnv
   const db = join(dir, 'workspace.db');
   const demo = funnel(['demo', '--db', db, '--deals', String(deals), '--seed', '3', '--today', '2026-11-20']);
   if (demo.status !== 0) throw new Error(`funnel demo failed: ${demo.stderr}`);
+  return serveWorkspace(dir, db, options);
+}
+
+/**
+ * Serves an existing workspace file in `dir` (again, after `kill()`: a restart on the same
+ * file); `env` as for serveDemo. `stop()` removes `dir`.
+ */
+export async function serveWorkspace(
+  dir: string,
+  db: string,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<Served> {
   const child = spawn(process.execPath, [bin, 'serve', '--db', db], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +83,12 @@ export async function serveDemo(deals = 3000, options: { env?: NodeJS.ProcessEnv
     });
     child.once('exit', (code) => reject(new Error(`funnel serve exited (${code}):\n${out}\n${stderr}`)));
   });
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url: new URL('/', loginUrl).toString(),
     loginUrl,
@@ -72,13 +96,10 @@ export async function serveDemo(deals = 3000, options: { env?: NodeJS.ProcessEnv
     db,
     process: child,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await end('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
+    kill: (signal = 'SIGKILL') => end(signal),
   };
 }
 
