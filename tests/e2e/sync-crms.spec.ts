@@ -266,6 +266,8 @@ describe('syncing from Salesforce, HubSpot and Pipedrive in Chromium', () => {
     const cut = runs.first();
     expect(await cut.getAttribute('data-status')).toBe('interrupted');
     expect(await cut.textContent()).toContain('Interrupted');
+    // It says why, before anything else is done: the next sync continues where it stopped.
+    expect(await cut.getByTestId('run-error').textContent()).toContain('The run ended without finishing');
     // What it saved stays: some of the deals, counted in its row.
     const saved = await dealsOf(page, 'pipedrive');
     expect(saved).toBeGreaterThan(0);

@@ -76,6 +76,39 @@ describe('Data sources: connect, sync in the background, map stages', () => {
     expect(connections[0]!.deals).toBe(30);
   });
 
+  it('shows a run cut off by a crash as interrupted, with the reason, before any new run', async () => {
+    populate(fake.world, 5, { start: T0 });
+    const { ws, call, finished } = await backend(keychain());
+    const c = await call<CrmConnectionView>('sync.connect', {
+      kind: 'hubspot',
+      url: fake.url,
+      token: fake.token,
+    });
+    // What a process killed mid-run leaves behind: its run still marked running.
+    ws.sqlite
+      .prepare(
+        `insert into sync_runs(connection_id, started_at, status, pages, phase) values(?, ?, 'running', 3, 'changes')`,
+      )
+      .run(c.id, T0);
+    const { runs } = await call<{ runs: SyncRunView[] }>('sync.runs', { connectionId: c.id });
+    expect(runs[0]).toMatchObject({
+      status: 'interrupted',
+      pages: 3,
+      error: { key: 'sync_ended_unexpectedly' },
+    });
+    const { connections } = await call<{ connections: CrmConnectionView[] }>('sync.connections', {});
+    expect(connections[0]!.lastRun?.error?.key).toBe('sync_ended_unexpectedly');
+    // The next run closes it for good, and is itself shown as it is.
+    const done = finished();
+    await call('sync.start', { connectionId: c.id });
+    await done;
+    const after = await call<{ runs: SyncRunView[] }>('sync.runs', { connectionId: c.id });
+    expect(after.runs.map((r) => [r.status, r.error?.key ?? null])).toEqual([
+      ['done', null],
+      ['interrupted', 'sync_ended_unexpectedly'],
+    ]);
+  });
+
   it('in the browser takes the token from an environment variable only', async () => {
     const { call, ws } = await backend();
     await expect(

@@ -5,7 +5,7 @@ import type {
   SyncRunView,
   TokenSource,
 } from '@shared/contract';
-import type { MessageRef } from '@shared/messages';
+import { msg, type MessageRef } from '@shared/messages';
 import { all, first, type Db } from '../db/query';
 import { loadStages } from '../stages/model';
 import { storedPipelines, suggestStage } from './mapping';
@@ -29,10 +29,15 @@ interface RunRow {
   phase: string | null;
 }
 
-const runView = (r: RunRow): SyncRunView => ({
+/**
+ * A run row as the log shows it. A row still marked running is either the run this
+ * backend has in progress (the view adds its progress) or one cut off when its process
+ * died: that one reads as interrupted, with the reason the next run will record for it.
+ * (A sync running at the same time in another process reads so too until it ends.)
+ */
+const runView = (r: RunRow, inProgress: boolean): SyncRunView => ({
   connectionId: r.connection_id,
   runId: r.id,
-  // A row still marked running belongs to the run in progress (the view adds its progress).
   status: r.status === 'running' ? 'interrupted' : r.status,
   pages: r.pages,
   records: r.records,
@@ -42,18 +47,27 @@ const runView = (r: RunRow): SyncRunView => ({
   quarantined: r.quarantined,
   requests: r.requests,
   retries: r.retries,
-  error: r.error ? (JSON.parse(r.error) as MessageRef) : null,
+  error: r.error
+    ? (JSON.parse(r.error) as MessageRef)
+    : r.status === 'running' && !inProgress
+      ? msg('sync_ended_unexpectedly')
+      : null,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   phase: r.phase,
 });
 
-export function runsOf(ws: Db, connectionId: number, limit: number): SyncRunView[] {
+export function runsOf(
+  ws: Db,
+  connectionId: number,
+  limit: number,
+  inProgress: (runId: number) => boolean = () => false,
+): SyncRunView[] {
   return (
     ws.sqlite
       .prepare('select * from sync_runs where connection_id = ? order by started_at desc, id desc limit ?')
       .all(connectionId, limit) as RunRow[]
-  ).map(runView);
+  ).map((r) => runView(r, inProgress(r.id)));
 }
 
 export function connectionViews(
@@ -64,7 +78,7 @@ export function connectionViews(
   return rows.map((c) => {
     const options = JSON.parse(c.options) as ConnectionOptions;
     const tokenSource: TokenSource = options.tokenEnv ? 'env' : (c.token_storage ?? 'keychain');
-    const lastRun = runsOf(ws, c.id, 1)[0] ?? null;
+    const lastRun = runsOf(ws, c.id, 1, (runId) => progressOf(c.id)?.runId === runId)[0] ?? null;
     const lastDone = first(
       ws,
       ws.db

@@ -161,7 +161,9 @@ export const syncHandlers = (
 
     'sync.cancel': ({ connectionId }) => ({ cancelled: service.cancel(connectionId) }),
 
-    'sync.runs': ({ connectionId, limit }) => ({ runs: runsOf(ws, connectionId, limit) }),
+    'sync.runs': ({ connectionId, limit }) => ({
+      runs: runsOf(ws, connectionId, limit, (runId) => service.progressOf(connectionId)?.runId === runId),
+    }),
 
     'sync.quarantine': ({ runId, limit }) => quarantinedOf(ws, runId, limit),
 

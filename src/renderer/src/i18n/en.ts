@@ -997,10 +997,10 @@ export const en = {
         'This computer has no keyring service: a token entered here would be stored obscured but not encrypted. You will be asked before it is stored; an environment variable avoids storing it at all.',
       envName: 'Environment variable name',
       envHelp:
-        'The name of a variable set where the workbench runs (for example HUBSPOT_TOKEN). The token is read from it at every sync and never stored.',
+        'The name of a variable set where the workbench runs (for example {{variable}}). The token is read from it at every sync and never stored.',
       envInvalid: 'Letters, digits and underscores only, not starting with a digit.',
       browserOnly:
-        'In the browser the token can only come from an environment variable: a browser tab has no keychain to keep it safe. Start “funnel serve” with the variable set (for example HUBSPOT_TOKEN=… funnel serve) and give its name here.',
+        'In the browser the token can only come from an environment variable: a browser tab has no keychain to keep it safe. Start “funnel serve” with the variable set (for example {{variable}}=… funnel serve) and give its name here.',
       submit: 'Test and connect',
       cancel: 'Cancel',
       testing: 'Asking {{crm}} who the token belongs to…',

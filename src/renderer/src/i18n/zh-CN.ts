@@ -981,10 +981,10 @@ export const zhCN: Messages = {
       basicText:
         '此电脑没有密钥环服务：在这里输入的令牌只能以混淆方式保存，无法加密。保存前会先征求你的同意；使用环境变量则完全不保存令牌。',
       envName: '环境变量名',
-      envHelp: '工作台运行环境中已设置的变量名（例如 HUBSPOT_TOKEN）。每次同步时从中读取令牌，从不保存。',
+      envHelp: '工作台运行环境中已设置的变量名（例如 {{variable}}）。每次同步时从中读取令牌，从不保存。',
       envInvalid: '只能包含字母、数字和下划线，且不能以数字开头。',
       browserOnly:
-        '在浏览器中令牌只能来自环境变量：浏览器标签页没有钥匙串来安全保存令牌。请在设置该变量后启动 “funnel serve”（例如 HUBSPOT_TOKEN=… funnel serve），并在这里填写变量名。',
+        '在浏览器中令牌只能来自环境变量：浏览器标签页没有钥匙串来安全保存令牌。请在设置该变量后启动 “funnel serve”（例如 {{variable}}=… funnel serve），并在这里填写变量名。',
       submit: '测试并连接',
       cancel: '取消',
       testing: '正在向 {{crm}} 确认令牌所属账户…',

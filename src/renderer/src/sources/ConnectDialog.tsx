@@ -197,7 +197,7 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
                     icon={<IconInfoCircle aria-hidden />}
                     data-testid="connect-env-only"
                   >
-                    {t('sources.connectDialog.browserOnly')}
+                    {t('sources.connectDialog.browserOnly', { variable: exampleVariable(kind) })}
                   </Alert>
                 ) : (
                   <Radio.Group
@@ -226,8 +226,8 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
                 {useEnv ? (
                   <TextInput
                     label={t('sources.connectDialog.envName')}
-                    description={t('sources.connectDialog.envHelp')}
-                    placeholder="HUBSPOT_TOKEN"
+                    description={t('sources.connectDialog.envHelp', { variable: exampleVariable(kind) })}
+                    placeholder={exampleVariable(kind)}
                     value={tokenEnv}
                     onChange={(e) => {
                       setTokenEnv(e.currentTarget.value);
@@ -340,3 +340,6 @@ export function ConnectDialog({ opened, onClose, secrets, onConnected, onSyncNow
     </Modal.Root>
   );
 }
+
+/** The variable name the hints use as an example, for the CRM chosen. */
+const exampleVariable = (kind: CrmSource): string => `${kind.toUpperCase()}_TOKEN`;
