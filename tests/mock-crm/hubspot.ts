@@ -56,6 +56,8 @@ export class FakeHubSpot implements FakeCrm {
   readonly token: string;
   readonly portalId: number;
   historyEnabled = true;
+  /** Routes this portal does not offer, to prove the connector copes (`GET /account-info/v3/details`, …). */
+  readonly missing = new Set<string>();
   /** Raw property values that override what the world says, to script malformed records. */
   readonly corrupt = new Map<string, Record<string, string | null>>();
   private readonly companies = new Map<string, string>();
@@ -104,6 +106,11 @@ export class FakeHubSpot implements FakeCrm {
     // HubSpot answers a path with or without a trailing slash alike (its client sends one).
     const method = req.method;
     const path = req.path.length > 1 ? req.path.replace(/\/$/, '') : req.path;
+    if (this.missing.has(`${method} ${path}`))
+      return {
+        status: 404,
+        body: { status: 'error', message: 'Resource not found', category: 'OBJECT_NOT_FOUND' },
+      };
     if (method === 'GET' && path === '/account-info/v3/details')
       return ok({
         portalId: this.portalId,
@@ -122,6 +129,8 @@ export class FakeHubSpot implements FakeCrm {
     if (method === 'POST' && path === '/crm/v3/objects/deals/batch/read') return this.batchRead(req);
     if (method === 'POST' && path === '/crm/v4/associations/deals/companies/batch/read')
       return this.associations(req);
+    if (method === 'POST' && path === '/crm/v3/associations/deals/companies/batch/read')
+      return this.associationsV3(req);
     if (method === 'POST' && path === '/crm/v3/objects/companies/batch/read') return this.companyNames(req);
     if (method === 'GET' && path === '/crm/v3/objects/deals') return this.list(req);
     return {
@@ -372,6 +381,22 @@ export class FakeHubSpot implements FakeCrm {
     return ok({
       status: 'COMPLETE',
       results,
+      startedAt: new Date().toISOString(),
+      completedAt: new Date().toISOString(),
+    });
+  }
+
+  /** The v3 shape of the same: `to: [{id, type}]`. */
+  private associationsV3(req: SeenRequest): Reply {
+    const v4 = this.associations(req).body as {
+      results: { from: { id: string }; to: { toObjectId: number }[] }[];
+    };
+    return ok({
+      status: 'COMPLETE',
+      results: v4.results.map((r) => ({
+        from: { id: r.from.id },
+        to: r.to.map((t) => ({ id: String(t.toObjectId), type: 'deal_to_company' })),
+      })),
       startedAt: new Date().toISOString(),
       completedAt: new Date().toISOString(),
     });

@@ -204,7 +204,12 @@ export class FakePipedrive implements FakeCrm {
     };
   }
 
+  /** Serve API v1 only under `/v1` (as Pipedrive's own client calls it), not `/api/v1`. */
+  bareV1Only = false;
+
   private route(req: SeenRequest): Reply {
+    if (this.bareV1Only && req.path.startsWith('/api/v1/'))
+      return { status: 404, body: { success: false, error: 'Unknown method .', errorCode: 404 } };
     const path = req.path.replace(/^\/v1\//, '/api/v1/');
     const v1 = path.startsWith('/api/v1/');
     const cost = v1 ? COST.v1 : COST.v2;

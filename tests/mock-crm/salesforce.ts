@@ -176,7 +176,7 @@ export class FakeSalesforce implements FakeCrm {
     const more = /^(?:query|queryAll)\/(01g[0-9A-Za-z]{15})-(\d+)$/.exec(rest);
     if (more) return this.more(more[1]!, Number(more[2]), version, batch);
     const describe = /^sobjects\/(\w+)\/describe$/.exec(rest);
-    if (describe) return this.describe(describe[1]!, version);
+    if (describe && !this.withoutDescribe) return this.describe(describe[1]!, version);
     return this.answer(404, NOT_FOUND);
   }
 
@@ -239,6 +239,9 @@ export class FakeSalesforce implements FakeCrm {
       records: cursor.records.slice(offset, end),
     });
   }
+
+  /** A server without sObject describe (a reduced proxy): the connector must cope. */
+  withoutDescribe = false;
 
   private describe(name: string, version: string): Reply {
     const def = this.schema.get(name.toLowerCase());

@@ -343,3 +343,15 @@ describe.each(FAKES)('sync from %s', (_kind, make, amountField) => {
     });
   }
 });
+
+describe('sync from a Salesforce without sObject describe', () => {
+  it('reads the standard fields, single currency', async () => {
+    const fake = await started(() => new FakeSalesforce());
+    fake.withoutDescribe = true;
+    populate(fake.world, 6, { start: T0, spanMs: 10 * DAY });
+    const ws = await tempWorkspace();
+    const outcome = await syncWith(ws, fake, new TestClock(T0 + 60 * DAY));
+    expect(outcome.status).toBe('done');
+    expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
+  });
+});

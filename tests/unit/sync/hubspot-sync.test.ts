@@ -53,4 +53,30 @@ describe('HubSpot sync', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ category: 'VALIDATION_ERROR' });
   });
+
+  it('copes with a portal without the account call or the v4 associations: known by its URL, accounts through v3', async () => {
+    populate(fake.world, 12, { start: T0, spanMs: 30 * 86_400_000 });
+    fake.missing.add('GET /account-info/v3/details');
+    fake.missing.add('POST /crm/v4/associations/deals/companies/batch/read');
+    const ws = await tempWorkspace();
+    const outcome = await syncWith(ws, fake, new TestClock(T0 + 200 * 86_400_000));
+    expect(outcome.status).toBe('done');
+    expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
+    expect(ws.sqlite.prepare('select account_key, label from crm_connections').get()).toEqual({
+      account_key: '',
+      label: `HubSpot ${new URL(fake.url).host}`,
+    });
+    // Without any associations API the deals still come, their accounts empty.
+    fake.missing.add('POST /crm/v3/associations/deals/companies/batch/read');
+    const bare = await tempWorkspace('bare.db');
+    expect((await syncWith(bare, fake, new TestClock(T0 + 200 * 86_400_000))).status).toBe('done');
+    expect(bare.sqlite.prepare(`select count(*) from deals where account = ''`).pluck().get()).toBe(12);
+  });
+
+  it('still refuses a wrong token when the account call is missing', async () => {
+    fake.missing.add('GET /account-info/v3/details');
+    const ws = await tempWorkspace();
+    const error = await syncWith(ws, fake, new TestClock(T0), { token: 'nope' }).catch((e: unknown) => e);
+    expect((error as { say?: { key: string } }).say?.key).toBe('sync_token_rejected');
+  });
 });

@@ -153,6 +153,18 @@ describe('PipedriveConnector against the fake Pipedrive', () => {
     expect(fake.http.requests[0]!.headers['x-api-token']).toBe(fake.token);
   });
 
+  it('follows a server that answers API v1 only under /v1, for every v1 call', async () => {
+    const fake = await started();
+    fake.bareV1Only = true;
+    populate(fake.world, 3, { start: T0, spanMs: 5 * DAY });
+    const connector = connect(fake);
+    expect((await connector.identify()).key).toBe('7301234');
+    await connector.reference();
+    const pages = await drain(connector, ALL);
+    expect(pages.flatMap((p) => p.deals).every((d) => d.history !== null)).toBe(true);
+    expect(fake.http.requests.filter((r) => r.path.startsWith('/api/v1/'))).toHaveLength(1);
+  });
+
   it('reads pipelines, stages with probabilities, won/lost pseudo-stages and users', async () => {
     const fake = await started();
     const reference = await connect(fake).reference();

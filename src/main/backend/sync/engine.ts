@@ -4,6 +4,7 @@ import { WorkbenchError } from '@shared/result';
 import type { Workspace } from '../db/connection';
 import { SyncStop, type Connector, type Position, type SyncWindow, type UpstreamPipeline } from './connector';
 import { systemClock, type Clock, type HttpOptions } from './http';
+import { whoAmI } from './account';
 import { noTotals, type RunTotals } from './commit';
 import { inlineCommitter, workerCommitter, type Committer } from './committer';
 import { claimConnection, finishRun, readCursor, startRun, writeCursor } from './runs';
@@ -127,7 +128,7 @@ export async function runSync(
   // a token refused here leaves no run behind for a connection that never existed.
   let account;
   try {
-    account = await connector.identify();
+    account = await whoAmI(connector, crm, target.baseUrl);
   } catch (e) {
     const { say, reason } = stopError(e, crm, target.baseUrl, 0, options.tokenSource);
     throw new WorkbenchError(reason === 'token_rejected' ? 'unauthorized' : 'crm', say);

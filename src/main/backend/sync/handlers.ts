@@ -8,6 +8,7 @@ import { connectionViews, mappingRows, quarantinedOf, runsOf } from './connectio
 import { createConnector } from './connectors';
 import { CRM_NAMES, runSync, stopError } from './engine';
 import { remapConnection } from './mapping';
+import { whoAmI } from './account';
 import { claimConnection } from './runs';
 import { SyncService, type ConnectionOptions } from './service';
 
@@ -71,7 +72,7 @@ export const syncHandlers = (
       }
       let account;
       try {
-        account = await service.connector(kind, url, token, {}).identify();
+        account = await whoAmI(service.connector(kind, url, token, {}), CRM_NAMES[kind], url);
       } catch (e) {
         const source = options.tokenEnv
           ? msg('sync_token_in_env', { variable: options.tokenEnv })
@@ -105,7 +106,11 @@ export const syncHandlers = (
       const c = connection(connectionId);
       const token = await service.tokenFor(connectionId);
       try {
-        const account = await service.connector(c.kind, c.base_url, token, {}).identify();
+        const account = await whoAmI(
+          service.connector(c.kind, c.base_url, token, {}),
+          CRM_NAMES[c.kind],
+          c.base_url,
+        );
         return { label: account.label };
       } catch (e) {
         const { say, reason } = stopError(

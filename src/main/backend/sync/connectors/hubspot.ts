@@ -89,7 +89,13 @@ const associationsAnswer = z.object({
   results: z.array(
     z.object({
       from: z.object({ id: z.string() }),
-      to: z.array(z.object({ toObjectId: z.union([z.number(), z.string()]) })),
+      // v4 names the company `toObjectId`, v3 `id`.
+      to: z.array(
+        z.union([
+          z.object({ toObjectId: z.union([z.number(), z.string()]) }).loose(),
+          z.object({ id: z.union([z.number(), z.string()]) }).loose(),
+        ]),
+      ),
     }),
   ),
 });
@@ -114,6 +120,8 @@ export class HubSpotConnector implements Connector {
   private readonly pageSize: number;
   private context: HubSpotContext | null = null;
   private readonly companyNames = new Map<string, string>();
+  /** Which associations API answers (see companyLinks). */
+  private associations: 'v4' | 'v3' | 'none' = 'v4';
   /** The next page's search, started early (see readAheadFrom). */
   private readAhead: { key: string; found: ReturnType<HubSpotConnector['search']> } | null = null;
 
@@ -247,7 +255,7 @@ export class HubSpotConnector implements Connector {
       this.readAheadFrom(window, next);
       return { ...(await this.read(found.results.map((r) => r.id))), next, done: false };
     }
-    const stamps = found.results.map((r) => Number(Date.parse(r.properties.hs_lastmodifieddate ?? '')));
+    const stamps = found.results.map((r) => stampOf(r.properties.hs_lastmodifieddate));
     if (stamps.some((s) => !Number.isFinite(s)))
       throw new SyncStop(
         'bad_response',
@@ -348,8 +356,14 @@ export class HubSpotConnector implements Connector {
           .then((answer) => parse(batchAnswer, answer, 'deal batch read').results),
       );
     }
-    const [accounts, ...read] = await Promise.all([this.accounts(ids), ...batches]);
+    const [companyOf, ...read] = await Promise.all([this.companyLinks(ids), ...batches]);
     const raws = read.flat();
+    for (const raw of raws) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      const company = embeddedCompany(raw);
+      if (typeof id === 'string' && company && !companyOf.has(id)) companyOf.set(id, company);
+    }
+    const accounts = await this.companyNamesOf(companyOf);
     const deals: UpstreamDeal[] = [];
     const quarantined: Quarantined[] = [];
     for (const [i, raw] of raws.entries()) {
@@ -364,28 +378,42 @@ export class HubSpotConnector implements Connector {
   }
 
   /** Each deal's first associated company's name. */
-  private async accounts(ids: string[]): Promise<Map<string, string>> {
+  /** Each deal's first associated company, by id: v4 associations, else v3, else none. */
+  private async companyLinks(ids: string[]): Promise<Map<string, string>> {
     const companyOf = new Map<string, string>();
-    const links: Promise<void>[] = [];
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      links.push(
-        this.http
-          .post('/crm/v4/associations/deals/companies/batch/read', {
-            inputs: ids.slice(i, i + LOOKUP_BATCH).map((id) => ({ id })),
-          })
-          .then((answer) => {
+    while (this.associations !== 'none') {
+      const api = this.associations;
+      try {
+        await Promise.all(
+          chunks(ids, LOOKUP_BATCH).map(async (chunk) => {
+            const inputs = chunk.map((id) => ({ id }));
+            const answer = await this.http.post(`/crm/${api}/associations/deals/companies/batch/read`, {
+              inputs,
+            });
             for (const r of parse(associationsAnswer, answer, 'deal associations').results) {
               const first = r.to[0];
-              if (first) companyOf.set(r.from.id, String(first.toObjectId));
+              const company = first && ('toObjectId' in first ? first.toObjectId : first.id);
+              if (company !== undefined) companyOf.set(r.from.id, String(company));
             }
           }),
-      );
+        );
+        return companyOf;
+      } catch (e) {
+        // An API without this route (an older portal, a reduced proxy): the next one, and
+        // without any the account stays empty rather than the sync failing.
+        if (!(e instanceof SyncStop) || !/HTTP (400|404|405)/.test(e.detail)) throw e;
+        this.associations = api === 'v4' ? 'v3' : 'none';
+      }
     }
-    await Promise.all(links);
+    return companyOf;
+  }
+
+  /** The companies' names, cached for the run; a deal without one has an empty account. */
+  private async companyNamesOf(companyOf: Map<string, string>): Promise<Map<string, string>> {
     const unknown = [...new Set(companyOf.values())].filter((id) => !this.companyNames.has(id));
-    for (let i = 0; i < unknown.length; i += LOOKUP_BATCH) {
+    for (const chunk of chunks(unknown, LOOKUP_BATCH)) {
       const answer = await this.http.post('/crm/v3/objects/companies/batch/read', {
-        inputs: unknown.slice(i, i + LOOKUP_BATCH).map((id) => ({ id })),
+        inputs: chunk.map((id) => ({ id })),
         properties: ['name'],
       });
       for (const c of parse(companiesAnswer, answer, 'companies').results)
@@ -393,6 +421,26 @@ export class HubSpotConnector implements Connector {
     }
     return new Map([...companyOf].map(([deal, company]) => [deal, this.companyNames.get(company) ?? '']));
   }
+}
+
+/** hs_lastmodifieddate as HubSpot writes it (ISO 8601), or as epoch milliseconds. */
+function stampOf(value: string | null | undefined): number {
+  if (!value) return Number.NaN;
+  return /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+}
+
+const chunks = <T>(items: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** A record's first associated company when the record carries its associations (v3 reads). */
+function embeddedCompany(raw: unknown): string | null {
+  const results = (raw as { associations?: { companies?: { results?: { id?: unknown }[] } } } | null)
+    ?.associations?.companies?.results;
+  const id = results?.[0]?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /**

@@ -136,7 +136,7 @@ export class PipedriveConnector implements Connector {
   }
 
   async identify(): Promise<UpstreamAccount> {
-    const me = parse(meAnswer, await this.http.get('/api/v1/users/me'), 'current user');
+    const me = parse(meAnswer, await this.v1('/users/me'), 'current user');
     const { company_id, company_name, company_domain } = me.data;
     return { key: String(company_id), label: company_name || company_domain || `Pipedrive ${company_id}` };
   }
@@ -356,6 +356,27 @@ export class PipedriveConnector implements Connector {
     return { deals, deletions, quarantined };
   }
 
+  /**
+   * Where API v1 answers: `/api/v1` (the documented company-domain form), or `/v1` (the
+   * form Pipedrive's own client uses, also served by api.pipedrive.com). Settled by the
+   * first v1 call that answers, so a server offering only one form is followed.
+   */
+  private v1Root: '/api/v1' | '/v1' = '/api/v1';
+  private v1Settled = false;
+
+  private async v1(path: string): Promise<HttpAnswer> {
+    try {
+      const answer = await this.http.get(`${this.v1Root}${path}`);
+      this.v1Settled = true;
+      return answer;
+    } catch (e) {
+      if (this.v1Settled || !(e instanceof SyncStop) || !/HTTP 404/.test(e.detail)) throw e;
+      this.v1Root = '/v1';
+      this.v1Settled = true;
+      return this.http.get(`${this.v1Root}${path}`);
+    }
+  }
+
   /** A deal's whole changelog, or null when Pipedrive refuses it. */
   private async changelog(id: number): Promise<unknown[] | null> {
     const entries: unknown[] = [];
@@ -363,7 +384,7 @@ export class PipedriveConnector implements Connector {
     do {
       let answer: HttpAnswer;
       try {
-        answer = await this.http.get(`/api/v1/deals/${id}/changelog`, { limit: LIST_MAX, cursor });
+        answer = await this.http.get(`${this.v1Root}/deals/${id}/changelog`, { limit: LIST_MAX, cursor });
       } catch (e) {
         if (e instanceof HistoryRefused) return null;
         throw e;
@@ -376,7 +397,7 @@ export class PipedriveConnector implements Connector {
   }
 
   private async loadUsers(): Promise<Map<number, UpstreamUser>> {
-    const body = parse(listAnswer, await this.http.get('/api/v1/users'), 'users');
+    const body = parse(listAnswer, await this.v1('/users'), 'users');
     const users = new Map<number, UpstreamUser>();
     for (const raw of body.data ?? []) {
       const u = item(userItem, raw, 'user');

@@ -384,8 +384,19 @@ export class SalesforceConnector implements Connector {
    */
   private orgProfile(): Promise<OrgProfile> {
     this.profile ??= (async () => {
-      const answer = await this.get(`${DATA}/sobjects/Opportunity/describe`);
-      const described = parse(describeAnswer, answer.body, 'Opportunity describe');
+      let described: z.infer<typeof describeAnswer>;
+      try {
+        described = parse(
+          describeAnswer,
+          (await this.get(`${DATA}/sobjects/Opportunity/describe`)).body,
+          'Opportunity describe',
+        );
+      } catch (e) {
+        // An API without describe (a reduced proxy, a sandbox tool): the standard fields,
+        // single currency. Only a chosen lost-reason field needs describe to be checked.
+        if (!(e instanceof SyncStop) || e.reason !== 'bad_response' || this.lostReasonSetting) throw e;
+        return { fields: [...OPPORTUNITY_FIELDS], lostReasonField: null };
+      }
       const names = new Map(described.fields.map((f) => [f.name.toLowerCase(), f.name]));
       let lostReasonField: string | null = null;
       if (this.lostReasonSetting) {
