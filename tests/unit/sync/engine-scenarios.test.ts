@@ -97,6 +97,18 @@ describe.each(FAKES)('sync from %s', (_kind, make, amountField) => {
     expect(ws.sqlite.prepare('select id, revision from deals order by id').all()).toEqual(revisions);
   });
 
+  it('reads a change made the moment before it starts', async () => {
+    const fake = await started(make);
+    const deals = populate(fake.world, 4, { start: T0, spanMs: 5 * DAY });
+    const clock = new TestClock(T0 + 30 * DAY);
+    const ws = await tempWorkspace();
+    await syncWith(ws, fake, clock);
+    fake.world.update(deals[0]!.id, { stage: 'contract', amount: '777' }, clock.now());
+    const right = await syncWith(ws, fake, clock);
+    expect(right.upserted).toBe(1);
+    expect(stored(ws)).toEqual(sortedExpected(fake.expected()));
+  });
+
   it('killed after any request, it resumes from the last committed page and ends where a clean sync ends', async () => {
     const fake = await started(make);
     populate(fake.world, 11, { start: T0, spanMs: 10 * DAY, seed: 7 });

@@ -27,7 +27,12 @@ export interface SyncOptions {
   signal?: AbortSignal;
   /** Re-read this much before the stored cursor: clocks differ, search indexes lag. */
   lookbackMs?: number;
-  /** Stop this much before now: a record modified just now may not be searchable yet. */
+  /**
+   * The cursor stops this much before the run's start: a record modified just before may
+   * not be searchable yet, so the next run reads the last moments again (on top of the
+   * lookback). The window itself reads up to the run's start, so a change made before a
+   * sync is never left for the one after it.
+   */
   lagMs?: number;
   /** A full sweep of live ids at most this often (deletions past the delete log). */
   sweepEveryMs?: number;
@@ -184,7 +189,8 @@ export async function runSync(
     const previousSince = cursor.since;
     const window: SyncWindow = cursor.window ?? {
       from: cursor.since === null ? 0 : Math.max(0, cursor.since - lookbackMs),
-      to: Math.max(clock.now() - lagMs, cursor.since ?? 0),
+      // Exclusive: everything stamped up to this millisecond.
+      to: Math.max(clock.now() + 1, cursor.since ?? 0),
     };
     let position = cursor.window ? cursor.position : null;
     let sent = 0;
@@ -217,7 +223,7 @@ export async function runSync(
       await options.waitForWrites?.();
       await yieldToOthers();
       const next: DealsCursor = page.done
-        ? { since: window.to, window: null, position: null }
+        ? { since: Math.max(window.to - lagMs, cursor.since ?? 0), window: null, position: null }
         : { since: cursor.since, window, position: page.next };
       inFlight.push(
         committer
