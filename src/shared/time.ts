@@ -115,6 +115,13 @@ export function quarterRange(quarter: string): { start: string; end: string } | 
   return { start, end };
 }
 
+/** The quarter `by` quarters after (before, when negative) a quarter: `2026Q1`, −1 → `2025Q4`. */
+export function shiftQuarter(quarter: string, by: number): string {
+  const m = QUARTER.exec(quarter)!;
+  const index = Number(m[1]) * 4 + Number(m[2]) - 1 + by;
+  return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+}
+
 /** The quarter a `YYYY-MM-DD` day falls in, e.g. `2026Q4`. */
 export function quarterOf(day: string): string {
   const y = day.slice(0, 4);

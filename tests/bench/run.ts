@@ -14,10 +14,15 @@
  *    (./analytics.ts, ./duckdb.ts).
  *  - viewSwitch: clicking from view to view in Chromium until every chart is drawn (./views.ts).
  *  - review: the presenter's next deal and the audience tab following it (./review.ts).
+ *  - forecast: the forecast report and its 10,000-run simulation on the big workspace
+ *    (target ≤ 200 ms; ./forecast.ts).
+ *  - deck: the quarterly forecast deck for the organisation and a team, both languages
+ *    (target ≤ 5 s each; ./deck.ts).
  *  - sync: a full CRM sync of 100k deals from the fake HubSpot against downloading and
  *    parsing the same pages, and the deals table's answers during it (./sync.ts).
  *
- * `BENCH_ONLY=sync` runs one section alone (while working on it).
+ * `BENCH_ONLY=sync` (or `forecast`) runs one section alone (while working on it); `BENCH_ONLY=win-model`
+ * times the win-probability model on 20k and 200k demo deals (./win-model.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -35,9 +40,12 @@ import type { DealQuery } from '@shared/contract';
 import { parseTimestamp } from '@shared/time';
 import { parseAmount } from '@shared/money';
 import { analyticsBench } from './analytics';
+import { deckBench } from './deck';
+import { forecastBench } from './forecast';
 import { reviewBench } from './review';
 import { syncBench } from './sync';
 import { viewSwitchBench } from './views';
+import { winModelBench } from './win-model';
 
 const BIG = Number(process.env.BENCH_DEALS ?? 200_000);
 const TODAY = '2026-11-20';
@@ -276,9 +284,36 @@ async function importRate(deals: string, history: string) {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'win-model') {
+    const small = await fresh('demo-model-20k.db');
+    generateDemo(small, { deals: 20_000, seed: 7, today: TODAY });
+    const deals20k = winModelBench(small, 'deals20k');
+    await small.close();
+    log(`building a ${BIG}-deal workspace…`);
+    const ws = await fresh('demo-model-big.db');
+    generateDemo(ws, { deals: BIG, seed: 11, today: TODAY });
+    const deals200k = winModelBench(ws, 'deals200k');
+    await ws.close();
+    process.stdout.write(`${JSON.stringify({ winModel: { deals20k, deals200k } }, null, 2)}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'sync') {
     const sync = await syncBench();
     process.stdout.write(`${JSON.stringify({ sync }, null, 2)}\n`);
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'forecast') {
+    const ws = await fresh('demo-big.db');
+    generateDemo(ws, { deals: BIG, seed: 11, today: TODAY });
+    process.stdout.write(`${JSON.stringify({ forecast: forecastBench(ws) }, null, 2)}\n`);
+    await ws.close();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'deck') {
+    const ws = await fresh('demo-big.db');
+    generateDemo(ws, { deals: BIG, seed: 11, today: TODAY });
+    process.stdout.write(`${JSON.stringify({ deck: await deckBench(ws, TODAY) }, null, 2)}\n`);
+    await ws.close();
     return;
   }
   log('demo generation (20k deals)…');
@@ -293,10 +328,15 @@ async function main() {
   log('deals-table search…');
   const search = await dealsTableSearch(big);
   const analytics = await analyticsBench(big);
+  const forecast = forecastBench(big);
+  log('win-probability model on the big workspace…');
+  const winModel = winModelBench(big, 'deals200k');
   log('view switching in Chromium against funnel serve…');
   const views = await viewSwitchBench(join(dir, 'demo-big.db'));
   log('review presenter and audience in Chromium against funnel serve…');
   const review = await reviewBench(big, join(dir, 'demo-big.db'));
+  log('quarterly deck…');
+  const deck = await deckBench(big, TODAY);
   log('import vs raw insert…');
   // Exported after the analytics bench rewrote 1,000 deals: the same rows either way.
   const dealsCsv = exportCsv(big, 'deals').text;
@@ -315,11 +355,24 @@ async function main() {
     dealsTableSearch: search,
     import: imp,
     analytics,
+    forecast,
+    winModel,
     viewSwitch: views,
     review,
+    deck,
     sync,
     allTargetsMet:
-      demo.met && query.met && search.met && imp.met && analytics.met && views.met && review.met && sync.met,
+      demo.met &&
+      query.met &&
+      search.met &&
+      imp.met &&
+      analytics.met &&
+      forecast.met &&
+      winModel.met &&
+      views.met &&
+      review.met &&
+      deck.met &&
+      sync.met,
   };
   const json = JSON.stringify(result, null, 2) + '\n';
   mkdirSync(join(process.cwd(), 'out'), { recursive: true });

@@ -62,7 +62,7 @@ describe('the 4S views', () => {
       .toMatch(new RegExp(`^${reached.toLocaleString('en-US')} deals`));
     // Every listed deal is of the chosen team.
     const teams = await page.$$eval('[data-testid="deal-row"]:not([data-placeholder])', (rows) =>
-      rows.map((r) => (r as HTMLTableRowElement).cells[3]?.textContent ?? ''),
+      rows.map((r) => (r as HTMLTableRowElement).cells[4]?.textContent ?? ''),
     );
     expect(new Set(teams)).toEqual(new Set([team]));
     // Back returns to the funnel with its filter.

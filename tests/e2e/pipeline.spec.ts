@@ -21,7 +21,7 @@ afterAll(async () => {
   await served?.stop();
 });
 
-const teamColumn = 4; // name, account, owner, team, …
+const teamColumn = 5; // the row's checkbox, name, account, owner, team, …
 
 async function visibleTeams(page: Page): Promise<string[]> {
   return page.$$eval(

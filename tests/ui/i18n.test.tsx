@@ -36,6 +36,11 @@ describe('i18n resources', () => {
     }
   });
 
+  it('calls a mentor 师父 in Chinese, as the backend messages do (never 导师)', () => {
+    for (const v of values(zhCN)) expect(v).not.toContain('导师');
+    expect(zhCN.mentors.mentor).toBe('师父');
+  });
+
   it('first start follows the system language', () => {
     expect(systemLanguage(['zh-TW', 'en'])).toBe('zh-CN');
     expect(systemLanguage(['zh'])).toBe('zh-CN');

@@ -26,10 +26,10 @@ async function stored(backend: TestWorkbench): Promise<StageEntry[]> {
 const stageRows = () => screen.getAllByTestId('stage-row');
 
 describe('stage model', () => {
-  it('is the last area, listing every stage by order with its fields', async () => {
+  it('is the last area before Settings, listing every stage by order with its fields', async () => {
     await openStages();
     const nav = screen.getAllByTestId(/^nav-/).map((a) => a.getAttribute('data-testid'));
-    expect(nav.at(-1)).toBe('nav-stages');
+    expect(nav.slice(-2)).toEqual(['nav-stages', 'nav-settings']);
     expect(screen.getByTestId('nav-stages').getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Stage model');
     expect(stageRows()).toHaveLength(7);

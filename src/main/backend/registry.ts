@@ -29,6 +29,11 @@ const ACTIVITY: Record<WriteActivity, MessageKey> = {
   sync: 'activity_sync',
   meeting: 'activity_meeting',
   stages: 'activity_stages',
+  plans: 'activity_plans',
+  mentors: 'activity_mentors',
+  quotas: 'activity_quotas',
+  snapshots: 'activity_snapshots',
+  assumptions: 'activity_assumptions',
 };
 
 /**

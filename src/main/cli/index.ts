@@ -1,6 +1,7 @@
 import { WorkbenchError } from '@shared/result';
 import { UsageError } from './args';
 import { backupCommand } from './backup';
+import { deckCommand } from './deck';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -27,6 +28,8 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel report funnel|velocity|changes|cohorts|attention --db F [--json]
                 [--from D] [--to D] [--as-of D] [--team T] [--owner O]
                 [--quarter 2026Q3 | --period-start D --period-end D]   (changes: --from and --to required)
+  funnel deck   --db F --quarter 2026Q4 --out deck.pptx [--lang zh-CN|en]
+                [--as-of D] [--team T] [--owner O]   (the quarterly forecast deck)
   funnel review list --db F [--json]
   funnel review minutes --db F --meeting ID --format md|docx --out FILE [--lang zh-CN|en]
   funnel serve  [--db F] [--port N] [--open]   (default: the desktop app's workspace)
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   import: importCommand,
   export: exportCommand,
   report: reportCommand,
+  deck: deckCommand,
   review: reviewCommand,
   serve: serveCommand,
   sync: syncCommand,

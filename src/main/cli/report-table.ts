@@ -2,7 +2,9 @@ import type {
   AttentionReport,
   ChangesReport,
   CohortsReport,
+  ForecastReport,
   FunnelReport,
+  MentorsReport,
   ReportKind,
   VelocityReport,
 } from '@shared/contract';
@@ -19,8 +21,12 @@ export function reportTable(kind: ReportKind, report: unknown): string {
       return changes(report as ChangesReport);
     case 'cohorts':
       return cohorts(report as CohortsReport);
+    case 'forecast':
+      return forecast(report as ForecastReport);
     case 'attention':
       return attention(report as AttentionReport);
+    case 'mentors':
+      return mentors(report as MentorsReport);
   }
 }
 
@@ -116,4 +122,45 @@ function attention(r: AttentionReport): string {
     ) +
     `\n${r.deals.length} deals\n`
   );
+}
+
+function mentors(r: MentorsReport): string {
+  const groups = table(
+    ['deals closed', 'closed', 'won', 'win rate', 'mean cycle (days)'],
+    (['mentored', 'unmentored'] as const).map((side) => [
+      side,
+      count(r[side].closed),
+      count(r[side].won),
+      pct(r[side].winRate),
+      days(r[side].meanCycleDays),
+    ]),
+  );
+  const people = table(
+    ['mentor', 'deals', 'won', 'won amount', 'share'],
+    r.mentors.map((m) => [m.mentor, count(m.deals), count(m.won), money(m.wonAmount), money(m.shareAmount)]),
+  );
+  return `${groups}\n${r.mentors.length ? people : 'No mentor has a deal closed in the window.\n'}`;
+}
+
+function forecast(r: ForecastReport): string {
+  const figures = table(
+    [`Forecast ${r.quarter}`, 'Amount'],
+    [
+      ['Won so far', money(r.wonAmount)],
+      ['Weighted (open × stage probability)', money(r.weighted)],
+      ['Commit', money(r.commit)],
+      ['Best case', money(r.bestCase)],
+      ['Pipeline', money(r.pipeline)],
+      ['Historical (open × h(stage))', money(r.historical)],
+      ['Quota', money(r.quota)],
+      ['Coverage', r.coverage === null ? '—' : `${r.coverage.toFixed(2)}×`],
+    ],
+  );
+  if (!r.gapPlan.length)
+    return `${figures}\n${r.quota === null ? 'No quota for this scope.' : 'No gap to close.'}\n`;
+  const plan = table(
+    ['Stage', 'Deals needed', 'Amount needed'],
+    r.gapPlan.map((g) => [g.stage, g.deals === null ? '—' : g.deals.toFixed(1), money(g.amount)]),
+  );
+  return `${figures}\n${plan}`;
 }

@@ -5,7 +5,7 @@ import { reportTable } from './report-table';
 import { withSession } from './session';
 
 /**
- * `funnel report funnel|velocity|changes|cohorts|attention`: the analytics engine's
+ * `funnel report funnel|velocity|changes|cohorts|forecast|attention|mentors`: the analytics engine's
  * numbers (PRODUCT.md, "Metric definitions"). `--json` prints the report's JSON to stdout
  * and nothing else; without it, a table for people.
  */
@@ -24,7 +24,7 @@ const OPTIONS = {
 
 /** Options that only some reports read; given to another, they are named on stderr, not refused. */
 const ONLY_FOR: Partial<Record<keyof typeof OPTIONS, readonly ReportKind[]>> = {
-  quarter: ['changes'],
+  quarter: ['changes', 'forecast'],
   'period-start': ['changes'],
   'period-end': ['changes'],
 };
@@ -80,7 +80,9 @@ export async function reportCommand(argv: string[]): Promise<void> {
   const result: unknown = await withSession(db, { create: false }, ({ call }): Promise<unknown> =>
     changes
       ? call('report.changes', changes)
-      : call(`report.${kind as Exclude<ReportKind, 'changes'>}`, scope),
+      : kind === 'forecast'
+        ? call('report.forecast', { ...scope, ...(quarter !== undefined ? { quarter } : {}) })
+        : call(`report.${kind as Exclude<ReportKind, 'changes' | 'forecast'>}`, scope),
   );
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(reportTable(kind, result));

@@ -1,4 +1,12 @@
-import { BarChart, BoxplotChart, HeatmapChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  BoxplotChart,
+  CustomChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -18,6 +26,8 @@ export function registerChartParts(): void {
   use([
     BarChart,
     BoxplotChart,
+    // Interval whiskers (mentor lift): a line with end caps per row.
+    CustomChart,
     HeatmapChart,
     LineChart,
     PieChart,

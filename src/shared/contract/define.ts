@@ -13,6 +13,11 @@ export const WRITE_ACTIVITIES = [
   'sync',
   'meeting',
   'stages',
+  'plans',
+  'mentors',
+  'quotas',
+  'snapshots',
+  'assumptions',
 ] as const;
 export type WriteActivity = (typeof WRITE_ACTIVITIES)[number];
 

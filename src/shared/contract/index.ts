@@ -1,15 +1,23 @@
 import type { z } from 'zod';
 import type { ChannelSpec } from './define';
+import { deckChannels } from './deck';
 import { dealChannels } from './deals';
 import { demoChannels } from './demo';
 import { exportChannels } from './exports';
+import { forecastChannels } from './forecast';
+import { forecastAccuracyChannels } from './forecast-accuracy';
+import { forecastHorizonsChannels } from './forecast-horizons';
+import { workbackChannels } from './forecast-workback';
 import { importChannels } from './imports';
+import { mentorChannels } from './mentors';
 import { noteChannels } from './notes';
 import { pipelineChannels } from './pipeline';
+import { planChannels } from './plans';
 import { reportChannels } from './reports';
 import { reviewChannels } from './review';
 import { stageChannels } from './stages';
 import { syncChannels } from './sync';
+import { winModelChannels } from './win-model';
 import { workspaceChannels } from './workspace';
 
 /**
@@ -49,6 +57,14 @@ export const contract = combine(
   stageChannels,
   reviewChannels,
   syncChannels,
+  planChannels,
+  mentorChannels,
+  forecastChannels,
+  winModelChannels,
+  deckChannels,
+  forecastAccuracyChannels,
+  forecastHorizonsChannels,
+  workbackChannels,
 );
 
 export type Contract = typeof contract;
@@ -75,3 +91,11 @@ export * from './reports';
 export * from './stages';
 export * from './review';
 export * from './sync';
+export * from './plans';
+export * from './mentors';
+export * from './forecast';
+export * from './deck';
+export * from './forecast-accuracy';
+export * from './forecast-horizons';
+export * from './forecast-workback';
+export * from './win-model';

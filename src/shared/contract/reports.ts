@@ -240,7 +240,15 @@ export const analyticsSettingsSchema = z.object({
 });
 export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
 
-export const REPORT_KINDS = ['funnel', 'velocity', 'changes', 'cohorts', 'attention'] as const;
+export const REPORT_KINDS = [
+  'funnel',
+  'velocity',
+  'changes',
+  'cohorts',
+  'forecast',
+  'attention',
+  'mentors',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Reports are reads: they never take the write lock and answer while an import runs. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTENTION_FLAGS, type AttentionFlag } from '@shared/domain/attention';
 import { dealId } from '@shared/contract/common';
 import type { ChannelSpec } from '@shared/contract/define';
+import { COVERAGE_GAP_KINDS, type CoverageGap, type DealPlanState } from '@shared/contract/plans';
 import type { FunnelStage } from '@shared/contract/reports';
 
 /**
@@ -11,7 +12,11 @@ import type { FunnelStage } from '@shared/contract/reports';
  * the manager's own data: no import or sync touches them.
  */
 
-export const AGENDA_STYLES = ['rep', 'flagged', 'stage', 'top', 'changed'] as const;
+/**
+ * How an agenda is drawn up. `unplanned`: the deals with a visit this week (Monday to
+ * Sunday, UTC, at the workspace's now) that has no approved pre-call plan yet.
+ */
+export const AGENDA_STYLES = ['rep', 'flagged', 'stage', 'top', 'changed', 'unplanned'] as const;
 export type AgendaStyle = (typeof AGENDA_STYLES)[number];
 
 /** What "what changed since the last review" compares. */
@@ -34,9 +39,17 @@ export type ReviewScope = z.output<typeof reviewScopeSchema>;
 
 /** Why an item is on the agenda. */
 export interface AgendaReason {
-  why: 'flagged' | 'changed' | 'top' | 'stage' | 'rep' | 'added';
+  why: 'flagged' | 'changed' | 'top' | 'stage' | 'rep' | 'added' | 'unplanned';
   flags: AttentionFlag[];
   changes: ChangeField[];
+  /**
+   * The holes in the deal's mapped buying centre that flag it in the meeting beside the
+   * attention flags (a decision maker or economic buyer not met…; never the softer
+   * missing coach). Absent on items saved before coverage counted.
+   */
+  coverage?: CoverageGap['kind'][];
+  /** `unplanned`: the day of this week's visit that has no approved plan. */
+  visitDate?: string;
 }
 
 export interface ValueChange {
@@ -77,6 +90,10 @@ export interface DealCard {
   nextStep: string;
   /** The manager's notes on the deal, newest first (at most five). */
   notes: { body: string; createdAt: string }[];
+  /** The deal's pre-call plan (next visit, else latest) and last outcome; null: none. Absent on cards shown before plans existed. */
+  plan?: DealPlanState | null;
+  /** The coverage gaps of its buying centre at the card's stage (see `coverageGaps` in shared/domain/coverage). */
+  coverageGaps?: CoverageGap[];
 }
 
 /** A rep's section: the 4S summary and funnel from the analytics engine, for the rep's deals. */
@@ -244,9 +261,11 @@ const agendaInput = z.object({
   owner: name.nullable().default(null),
   reason: z
     .object({
-      why: z.enum(['flagged', 'changed', 'top', 'stage', 'rep', 'added']),
+      why: z.enum(['flagged', 'changed', 'top', 'stage', 'rep', 'added', 'unplanned']),
       flags: z.array(z.enum(ATTENTION_FLAGS)).max(10).default([]),
       changes: z.array(z.enum(CHANGE_FIELDS)).max(10).default([]),
+      coverage: z.array(z.enum(COVERAGE_GAP_KINDS)).max(10).optional(),
+      visitDate: day.optional(),
     })
     .default({ why: 'added', flags: [], changes: [] }),
 });

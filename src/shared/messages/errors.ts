@@ -50,11 +50,15 @@ export const ERROR_MESSAGES = {
   // --- what a writing channel is doing (the {activity} of `busy`) ------------------------
   activity_import: { en: 'an import', zh: '导入' },
   activity_notes: { en: 'saving a note', zh: '保存备注' },
-  activity_preferences: { en: 'saving your preferences', zh: '保存偏好设置' },
+  activity_preferences: { en: 'saving the settings', zh: '保存设置' },
   activity_demo: { en: 'generating the demo data', zh: '生成演示数据' },
   activity_sync: { en: 'a CRM sync', zh: 'CRM 同步' },
   activity_meeting: { en: 'saving the meeting', zh: '保存会议' },
   activity_stages: { en: 'saving the stage model', zh: '保存阶段模型' },
+  activity_plans: { en: 'saving a pre-call plan', zh: '保存访前拜访表' },
+  activity_mentors: { en: 'saving mentor tags', zh: '保存师徒标记' },
+  activity_quotas: { en: 'saving quotas', zh: '保存业绩目标' },
+  activity_snapshots: { en: 'taking a forecast snapshot', zh: '记录预测快照' },
 
   // --- the workspace file ----------------------------------------------------------------
   workspace_missing: {
@@ -219,6 +223,38 @@ export const ERROR_MESSAGES = {
     zh: '文件夹 {path} 不存在，未写入任何内容。请先创建它或另选 --out。',
   },
 
+  // --- the workspace's company (name and logo, for the quarterly deck) --------------------
+  company_name_multiline: {
+    en: 'The company name must be one line of text, without line breaks or control characters.',
+    zh: '公司名称必须是一行文字，不能包含换行或控制字符。',
+  },
+  logo_not_base64: {
+    en: '{file}: the logo did not arrive as base64 data; nothing was saved.',
+    zh: '{file}：标志文件未以 base64 数据传来，未保存任何内容。',
+  },
+  logo_empty: {
+    en: '{file} is empty (0 bytes). Choose the logo image itself: PNG, JPEG or SVG.',
+    zh: '{file} 是空文件（0 字节）。请选择标志图片本身：PNG、JPEG 或 SVG。',
+  },
+  logo_too_large: {
+    en: '{file} is {size}; a logo can be at most {max}. Save a smaller copy (about 1000 pixels across is plenty) and choose it again.',
+    zh: '{file} 大小为 {size}，标志最大 {max}。请另存一份更小的图片（宽约 1000 像素即可）后重新选择。',
+  },
+  logo_type: {
+    en: '{file} is not a PNG, JPEG or SVG image (its first bytes: {start}). Save the logo in one of those formats and choose it again.',
+    zh: '{file} 不是 PNG、JPEG 或 SVG 图片（文件开头：{start}）。请将标志另存为这几种格式之一后重新选择。',
+  },
+  logo_unreadable: {
+    en: '{file} cannot be read as {type}: {reason}. Export it again from the program that made it.',
+    zh: '{file} 无法按 {type} 图片读取：{reason}。请用制作它的软件重新导出。',
+  },
+  // The {reason} of logo_unreadable.
+  logo_truncated: { en: 'the file is cut short', zh: '文件不完整' },
+  logo_zero_size: { en: 'its size is 0 pixels', zh: '图片尺寸为 0 像素' },
+  logo_segments_broken: { en: 'its segments are broken', zh: '文件的数据段已损坏' },
+  logo_no_size: { en: 'it gives no image size', zh: '没有给出图片尺寸' },
+  logo_svg_invalid: { en: 'its XML is not valid SVG ({detail})', zh: '其 XML 不是有效的 SVG（{detail}）' },
+
   // --- funnel reviews --------------------------------------------------------------------
   review_missing: { en: 'Review {id} no longer exists.', zh: '回顾会议 {id} 已不存在。' },
   review_item_missing: { en: 'Agenda item {id} no longer exists.', zh: '议程项 {id} 已不存在。' },
@@ -272,7 +308,7 @@ export const ERROR_MESSAGES = {
   },
   demo_not_empty: {
     en: '{path} already holds data ({deals} deals, {quotas} quotas, {mentors} mentor tags); a demo is only generated into an empty workspace. Use a new file for the demo.',
-    zh: '{path} 中已有数据（{deals} 个商机、{quotas} 条配额、{mentors} 个导师标记）；演示数据只会生成到空的工作区中。请为演示数据使用一个新文件。',
+    zh: '{path} 中已有数据（{deals} 个商机、{quotas} 条配额、{mentors} 个师父标记）；演示数据只会生成到空的工作区中。请为演示数据使用一个新文件。',
   },
 
   // --- browser mode ----------------------------------------------------------------------

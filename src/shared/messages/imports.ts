@@ -80,14 +80,18 @@ export const IMPORT_MESSAGES = {
     en: "{count} row(s) are stamped before their deal's created_at and count as stamped at created_at",
     zh: '{count} 行的时间早于商机的创建时间，按创建时间计',
   },
-  mentor_empty: { en: 'mentor is empty', zh: '导师（mentor）为空' },
+  mentor_empty: { en: 'mentor is empty', zh: '师父（mentor）为空' },
   share_invalid: {
     en: 'share_pct "{value}" is not a number from 0 to 100',
     zh: '分成比例 share_pct“{value}”不是 0 到 100 之间的数字',
   },
   share_over: {
     en: 'mentor "{mentor}" on deal "{id}" adds up to {total}% (more than 100)',
-    zh: '导师“{mentor}”在商机“{id}”上的分成合计 {total}%（超过 100）',
+    zh: '师父“{mentor}”在商机“{id}”上的分成合计 {total}%（超过 100）',
+  },
+  deal_shares_over: {
+    en: 'the mentors of deal "{id}" add up to {total}% (more than 100); its mentor rows were left out',
+    zh: '商机“{id}”的师父分成合计 {total}%（超过 100），其师父行未导入',
   },
   quarter_invalid: { en: 'quarter "{value}" is not like 2026Q4', zh: '季度“{value}”的格式应类似 2026Q4' },
   quota_duplicate: {

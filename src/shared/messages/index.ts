@@ -1,7 +1,12 @@
 import { ERROR_MESSAGES } from './errors';
+import { HORIZON_MESSAGES } from './horizons';
 import { IMPORT_MESSAGES, type ImportMessageKey } from './imports';
+import { MENTOR_MESSAGES } from './mentors';
+import { MODEL_MESSAGES } from './model';
+import { PLAN_MESSAGES } from './plans';
 import { SHELL_MESSAGES } from './shell';
 import { SYNC_MESSAGES } from './sync';
+import { WORKBACK_MESSAGES } from './workback';
 
 /**
  * The one message catalog: every sentence the backend, the shell or an import can show a
@@ -11,9 +16,14 @@ import { SYNC_MESSAGES } from './sync';
  */
 export const MESSAGES = {
   ...ERROR_MESSAGES,
+  ...HORIZON_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...MENTOR_MESSAGES,
+  ...MODEL_MESSAGES,
+  ...PLAN_MESSAGES,
   ...SHELL_MESSAGES,
   ...SYNC_MESSAGES,
+  ...WORKBACK_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

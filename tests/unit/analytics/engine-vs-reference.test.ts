@@ -4,16 +4,32 @@ import type {
   AttentionReport,
   ChangesReport,
   CohortsReport,
+  ForecastReport,
   FunnelReport,
+  MentorsReport,
   PipelineReport,
   RepsReport,
   VelocityReport,
 } from '@shared/contract';
-import { refAttention, refChanges, refCohorts, refFunnel, refVelocity } from './reference';
+import {
+  refAttention,
+  refChanges,
+  refCohorts,
+  refFunnel,
+  refMentors,
+  refVelocity,
+  type RefTag,
+  refForecast,
+  type RefQuota,
+} from './reference';
+import { replaceMentorTags } from '@backend/mentors/tags';
+import { upsertQuotas } from '@backend/forecast/quotas';
 import { buildSnapshot } from '@backend/analytics/load';
 import { EVERY, exitIndex } from '@backend/analytics/exit-index';
 import { call, workspaceOf } from './support';
 import { DAY_MS } from '@shared/time';
+import type { Stage } from '@shared/domain/stages';
+import type { RefDeal } from './reference';
 import {
   close,
   dataset,
@@ -22,6 +38,7 @@ import {
   instant,
   instantOf,
   KEYS,
+  OWNERS,
   queryOf,
   stageModel,
   T0,
@@ -87,6 +104,110 @@ describe('the analytics engine agrees with the reference implementation of PRODU
           );
         }
       }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('mentors: mentored and unmentored closes, and per mentor its deals, wins, won amount and share', async () => {
+    const tagged = withQueries.chain(([stages, deals, queries]) =>
+      fc.tuple(
+        fc.constant(stages),
+        fc.constant(deals),
+        fc.constant(queries),
+        // Shares with up to three decimals, whose products with cents are not whole cents.
+        fc.uniqueArray(
+          fc.record({
+            dealId: fc.constantFrom(...deals.map((d) => d.id)),
+            mentor: fc.constantFrom('陈志强', 'Mia', 'Ole'),
+            sharePct: fc.integer({ min: 0, max: 33_333 }).map((n) => n / 1000),
+          }),
+          { selector: (t) => `${t.dealId}|${t.mentor}`, maxLength: 12 },
+        ),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        tagged,
+        async ([stages, deals, queries, tags]: [Stage[], RefDeal[], object[], RefTag[]]) => {
+          const { ws, registry } = await workspaceOf(stages, deals);
+          const rows = tags.map((t) => ({ deal_id: t.dealId, mentor: t.mentor, share_pct: t.sharePct }));
+          ws.sqlite.transaction(() => replaceMentorTags(ws, rows, T0))();
+          for (const raw of queries) {
+            const q = defined(raw) as Parameters<typeof refMentors>[3];
+            const report = await call<MentorsReport>(registry, 'report.mentors', q);
+            close(
+              {
+                mentored: report.mentored,
+                unmentored: report.unmentored,
+                mentors: [...report.mentors].sort((a, b) => a.mentor.localeCompare(b.mentor)),
+              },
+              refMentors(stages, deals, tags, q),
+            );
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('forecast: the quarter’s exact figures, the quota of exactly the scope, and the gap plan', async () => {
+    const quota = fc.record({
+      quarter: fc.constantFrom('2026Q1', '2026Q2'),
+      team: fc.constantFrom('', 'East', 'West'),
+      owner: fc.constantFrom('', ...OWNERS),
+      amountCents: fc.integer({ min: 0, max: 20_000_000 }),
+    });
+    const cases = withQueries.chain(([stages, deals, queries]) =>
+      fc.tuple(
+        fc.constant(stages),
+        fc.tuple(
+          ...deals.map((d) =>
+            fc
+              .constantFrom('pipeline', 'best_case', 'commit', 'omitted')
+              .map((forecastCategory) => ({ ...d, forecastCategory })),
+          ),
+        ),
+        fc.constant(queries),
+        fc.uniqueArray(quota, { selector: (r) => `${r.quarter}|${r.team}|${r.owner}`, maxLength: 10 }),
+        fc.array(fc.option(fc.constantFrom('2026Q1', '2026Q2', '2025Q4'), { nil: undefined }), {
+          minLength: 4,
+          maxLength: 4,
+        }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        cases,
+        async ([stages, deals, queries, quotas, quarters]: [
+          Stage[],
+          RefDeal[],
+          object[],
+          RefQuota[],
+          (string | undefined)[],
+        ]) => {
+          const { ws, registry } = await workspaceOf(stages, deals);
+          ws.sqlite.transaction(() => upsertQuotas(ws, quotas))();
+          for (const [i, raw] of queries.entries()) {
+            const q = defined({ ...raw, quarter: quarters[i] }) as Parameters<typeof refForecast>[3];
+            const report = await call<ForecastReport>(registry, 'report.forecast', q);
+            const { quarter, weighted, commit, bestCase, pipeline, historical, coverage, gapPlan } = report;
+            close(
+              {
+                quarter,
+                weighted,
+                commit,
+                bestCase,
+                pipeline,
+                historical,
+                quota: report.quota,
+                coverage,
+                gapPlan,
+              },
+              refForecast(stages, deals, quotas, q),
+            );
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 120_000);

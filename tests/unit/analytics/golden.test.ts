@@ -18,7 +18,11 @@ import { call } from './support';
  *   after as-of (F), an owner change (C: Ann → Wei);
  * - a visit and a loss exactly at the window's start (B, 2026-02-01);
  * - a close date on the as-of day (G: not overdue), two pushes (C), a shrink (C), blank
- *   and ideographic-space next steps (C, G).
+ *   and ideographic-space next steps (C, G);
+ * - mentors: a repeated (deal, mentor) pair whose shares add up (A: 陈志强 20 + 5), a share
+ *   of a thousandth of a percent (A: Lee 12.345), a tag on an open deal (C) and on the win
+ *   at exactly as-of (G);
+ * - quotas: the organisation's, a team's met exactly (gap 0), an owner's in two teams.
  *
  * As-of 2026-03-31 is the instant 2026-04-01T00:00Z. Days between dates are whole unless
  * an offset says otherwise (C entered `deal` at 02-03 05:00 UTC: 56 d 19 h before as-of).
@@ -34,7 +38,7 @@ beforeAll(async () => {
   const ws = await openWorkspace(':memory:', { create: true });
   registry = createBackend(ws);
   const files = Object.fromEntries(
-    (['deals', 'history', 'stages'] as const).map((k) => [
+    (['deals', 'history', 'stages', 'mentors', 'quotas'] as const).map((k) => [
       k,
       { name: `${k}.csv`, text: fixture(`${k}.csv`) },
     ]),
@@ -226,6 +230,102 @@ describe('the golden workspace, computed by hand', () => {
       { id: 'G', stage: 'lead', days: 71, pushCount: 0, flags: ['stalled', 'noNextStep'] },
       { id: 'H', stage: 'lead', days: 55, pushCount: 1, flags: ['stalled'] },
     ]);
+  });
+
+  it('mentors: closed deals split by tag, per mentor its closed deals, wins, won amount and share', async () => {
+    expect(await report('mentors', { asOf: AS_OF })).toMatchObject({
+      mentored: { closed: 1, won: 1, winRate: 1, meanCycleDays: 36 },
+      unmentored: { closed: 1, won: 0, winRate: 0, meanCycleDays: null },
+    });
+    const byName = (r: { mentors: { mentor: string }[] }) =>
+      [...r.mentors].sort((a, b) => a.mentor.localeCompare(b.mentor));
+    expect(byName(await report('mentors', { asOf: AS_OF }))).toEqual([
+      { mentor: 'Lee', deals: 1, won: 1, wonAmount: 1000, shareAmount: 123.45 },
+      { mentor: '陈志强', deals: 1, won: 1, wonAmount: 1000, shareAmount: 250 },
+    ]);
+    // A millisecond later G's win is in: 71 days from 2026-01-20 to 2026-04-01.
+    const later = await report<{ mentors: { mentor: string }[] }>('mentors', { asOf: AS_OF + 1 });
+    expect(later).toMatchObject({ mentored: { closed: 2, won: 2, winRate: 1, meanCycleDays: 53.5 } });
+    expect(byName(later)[0]).toEqual({
+      mentor: 'Lee',
+      deals: 2,
+      won: 2,
+      wonAmount: 1400,
+      shareAmount: 163.45,
+    });
+    // A window from 02-05 leaves B's loss (02-01) out; West closed nothing.
+    expect(await report('mentors', { asOf: AS_OF, from: at('2026-02-05') })).toMatchObject({
+      mentored: { closed: 1, won: 1 },
+      unmentored: { closed: 0, won: 0, winRate: null, meanCycleDays: null },
+    });
+    expect(await report('mentors', { asOf: AS_OF, team: 'West' })).toMatchObject({
+      mentored: { closed: 0, winRate: null },
+      unmentored: { closed: 0 },
+      mentors: [],
+    });
+  });
+
+  it('forecast: open deals closing in the quarter, won in it, h(s) from the probabilities below 20 closes', async () => {
+    // Q1 at as-of: open B (demo, 500, closes 03-20) and G (lead, 400, closes 03-31); won A (1000).
+    // C, D, H close in Q2 at as-of; E is deleted; F is created after as-of.
+    expect(await report('forecast', { asOf: AS_OF })).toMatchObject({
+      quarter: '2026Q1',
+      weighted: 500 * 0.3 + 400 * 0.1,
+      commit: 1000,
+      bestCase: 1000,
+      pipeline: 1900,
+      historical: 1000 + 190,
+      quota: 3000,
+      coverage: 900 / 2000,
+      gapPlan: [
+        { stage: 'lead', deals: 2000 / 1000 / 0.1, amount: 20000 },
+        { stage: 'demo', deals: expect.closeTo(2000 / 1000 / 0.3, 9), amount: expect.closeTo(2000 / 0.3, 6) },
+        { stage: 'deal', deals: expect.closeTo(2000 / 1000 / 0.6, 9), amount: expect.closeTo(2000 / 0.6, 6) },
+      ],
+    });
+    // Q2: C (deal, commit, 1500 after its shrink), D (demo, 300), H (lead, 250); G's win at
+    // exactly as-of has not happened yet, so nothing is won in Q2.
+    expect(await report('forecast', { asOf: AS_OF, quarter: '2026Q2' })).toMatchObject({
+      quarter: '2026Q2',
+      weighted: 1500 * 0.6 + 300 * 0.3 + 250 * 0.1,
+      commit: 1500,
+      bestCase: 1500,
+      pipeline: 2050,
+      quota: 5000,
+      coverage: 2050 / 5000,
+    });
+  });
+
+  it('forecast: the quota of exactly the scope; a gap of 0 or no quota has no coverage and no plan', async () => {
+    // East's team row is met exactly: gap 0.
+    expect(await report('forecast', { asOf: AS_OF, team: 'East' })).toMatchObject({
+      pipeline: 1900,
+      quota: 1000,
+      coverage: null,
+      gapPlan: [],
+    });
+    // West has no team row of its own; Ann's rows of both teams add up.
+    expect(await report('forecast', { asOf: AS_OF, team: 'West' })).toMatchObject({
+      quota: null,
+      coverage: null,
+      gapPlan: [],
+    });
+    expect(await report('forecast', { asOf: AS_OF, owner: 'Ann' })).toMatchObject({
+      pipeline: 1400,
+      quota: 1500,
+      coverage: 400 / 500,
+    });
+    // Ann in West: only E, deleted before as-of: nothing won (m null: no deals needed), nothing open.
+    expect(await report('forecast', { asOf: AS_OF, owner: 'Ann', team: 'West' })).toMatchObject({
+      pipeline: 0,
+      quota: 300,
+      coverage: 0,
+      gapPlan: [
+        { stage: 'lead', deals: null, amount: 3000 },
+        { stage: 'demo', deals: null, amount: expect.closeTo(1000, 6) },
+        { stage: 'deal', deals: null, amount: expect.closeTo(500, 6) },
+      ],
+    });
   });
 
   it('as-of is exclusive: a row stamped exactly at as-of has not happened yet', async () => {

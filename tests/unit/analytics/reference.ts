@@ -296,3 +296,125 @@ export function refAttention(stages: Stage[], deals: RefDeal[], q: RefQuery) {
   }
   return rows;
 }
+
+export interface RefTag {
+  dealId: string;
+  mentor: string;
+  sharePct: number;
+}
+
+/** PRODUCT.md "Mentors": the closed deals of the window split by tag, and per mentor its closed deals. */
+export function refMentors(stages: Stage[], deals: RefDeal[], tags: RefTag[], q: RefQuery) {
+  const seen = deals.filter((d) => inScope(d, q) && live(d, q.asOf));
+  const wonIn = (d: RefDeal) => inWindow(firstTime(stages, d, q.asOf, 'won'), q);
+  const closed = seen.filter((d) => wonIn(d) || inWindow(firstTime(stages, d, q.asOf, 'lost'), q));
+  const tagsOf = (d: RefDeal) => tags.filter((t) => t.dealId === d.id);
+  const group = (ds: RefDeal[]) => {
+    const won = ds.filter(wonIn);
+    return {
+      closed: ds.length,
+      won: won.length,
+      winRate: ratio(won.length, ds.length),
+      meanCycleDays: mean(won.map((d) => (firstTime(stages, d, q.asOf, 'won')! - d.createdAt) / DAY_MS)),
+    };
+  };
+  const mentors = [...new Set(closed.flatMap((d) => tagsOf(d).map((t) => t.mentor)))].map((mentor) => {
+    const own = closed.filter((d) => tagsOf(d).some((t) => t.mentor === mentor));
+    const won = own.filter(wonIn);
+    const share = won.reduce(
+      (n, d) => n + (amountAt(d, q.asOf) * tagsOf(d).find((t) => t.mentor === mentor)!.sharePct) / 100,
+      0,
+    );
+    return {
+      mentor,
+      deals: own.length,
+      won: won.length,
+      wonAmount: won.reduce((n, d) => n + amountAt(d, q.asOf), 0) / 100,
+      shareAmount: Math.round(share) / 100,
+    };
+  });
+  return {
+    mentored: group(closed.filter((d) => tagsOf(d).length > 0)),
+    unmentored: group(closed.filter((d) => tagsOf(d).length === 0)),
+    mentors: mentors.sort((a, b) => a.mentor.localeCompare(b.mentor)),
+  };
+}
+
+export interface RefQuota {
+  quarter: string;
+  team: string;
+  owner: string;
+  amountCents: number;
+}
+
+/** PRODUCT.md "Forecast": the quarter's exact figures, h(s), the quota of exactly the scope, and gapPlan. */
+export function refForecast(
+  stages: Stage[],
+  deals: RefDeal[],
+  quotas: RefQuota[],
+  q: RefQuery & { quarter?: string },
+) {
+  const quarter = q.quarter ?? quarterOf(dayOf(q.asOf - 1));
+  const { start, end } = quarterRange(quarter)!;
+  const [qs, qe] = [dayStart(start), dayStart(end)];
+  const seen = deals.filter((d) => inScope(d, q) && live(d, q.asOf));
+  const kindAt = (d: RefDeal) => kindOf(stages, stageAt(d, q.asOf));
+  const wonTime = (d: RefDeal) => firstTime(stages, d, q.asOf, 'won');
+  const lostTime = (d: RefDeal) => firstTime(stages, d, q.asOf, 'lost');
+  const won = seen.filter((d) => kindAt(d) === 'won' && wonTime(d)! >= qs && wonTime(d)! < qe);
+  const open = seen.filter((d) => {
+    if (kindAt(d) !== 'open') return false;
+    const close = closeDateAt(clamp(d), q.asOf, d.closeDate);
+    return close !== null && close >= start && close < end;
+  });
+  const sum = (ds: RefDeal[], f: (d: RefDeal) => number = () => 1) =>
+    ds.reduce((n, d) => n + amountAt(d, q.asOf) * f(d), 0);
+  const probability = (d: RefDeal) => stages.find((s) => s.key === stageAt(d, q.asOf))!.probability;
+  const year = q.asOf - 365 * DAY_MS;
+  const inYear = (t: number | null) => t !== null && t >= year && t < q.asOf;
+  const closedInYear = seen.filter((d) => inYear(wonTime(d)) || inYear(lostTime(d)));
+  const h = new Map(
+    opens(stages).map((s) => {
+      const reachedS = closedInYear.filter((d) => reached(stages, d, q.asOf, s));
+      const wonS = reachedS.filter((d) => inYear(wonTime(d)));
+      return [s.key, reachedS.length < 20 ? s.probability : wonS.length / reachedS.length];
+    }),
+  );
+  const hOf = (d: RefDeal) => h.get(stageAt(d, q.asOf))!;
+  const category = (c: string) => open.filter((d) => d.forecastCategory === c);
+  const wonCents = sum(won);
+  const rows = quotas.filter(
+    (r) =>
+      r.quarter === quarter &&
+      (q.owner !== undefined
+        ? r.owner === q.owner && (q.team === undefined || r.team === q.team)
+        : q.team !== undefined
+          ? r.team === q.team && r.owner === ''
+          : r.team === '' && r.owner === ''),
+  );
+  const quota = rows.length ? rows.reduce((n, r) => n + r.amountCents, 0) : null;
+  const gap = quota === null ? null : quota - wonCents;
+  const wonYear = seen.filter((d) => inYear(wonTime(d)));
+  const m = wonYear.length ? sum(wonYear) / wonYear.length : null;
+  return {
+    quarter,
+    weighted: sum(open, probability) / 100,
+    commit: (wonCents + sum(category('commit'))) / 100,
+    bestCase: (wonCents + sum(category('commit')) + sum(category('best_case'))) / 100,
+    pipeline: (wonCents + sum(open)) / 100,
+    historical: (wonCents + sum(open, hOf)) / 100,
+    quota: quota === null ? null : quota / 100,
+    coverage: gap === null || gap <= 0 ? null : sum(open) / gap,
+    gapPlan:
+      gap === null || gap <= 0
+        ? []
+        : opens(stages).map((s) => {
+            const hs = h.get(s.key)!;
+            return {
+              stage: s.key,
+              deals: m === null || m === 0 || hs === 0 ? null : gap / m / hs,
+              amount: hs === 0 ? null : gap / hs / 100,
+            };
+          }),
+  };
+}

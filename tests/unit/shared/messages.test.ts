@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '@shared/messages/errors';
+import { HORIZON_MESSAGES } from '@shared/messages/horizons';
 import { IMPORT_MESSAGES } from '@shared/messages/imports';
+import { MENTOR_MESSAGES } from '@shared/messages/mentors';
+import { MODEL_MESSAGES } from '@shared/messages/model';
+import { PLAN_MESSAGES } from '@shared/messages/plans';
 import { SHELL_MESSAGES } from '@shared/messages/shell';
 import { SYNC_MESSAGES } from '@shared/messages/sync';
+import { WORKBACK_MESSAGES } from '@shared/messages/workback';
 import { formatMessage, isMessageRef, MESSAGES, msg } from '@shared/messages';
 
 const placeholders = (t: string) => [...new Set([...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -18,8 +23,23 @@ describe('the message catalog', () => {
     }
   });
 
+  it('calls a mentor 师父 in Chinese, the word the app uses (never 导师)', () => {
+    for (const [key, { zh }] of Object.entries(MESSAGES)) expect(zh, key).not.toContain('导师');
+    expect(formatMessage(msg('mentor_empty'), 'zh-CN')).toBe('师父（mentor）为空');
+  });
+
   it('holds every part under keys of its own (no part silently overrides another)', () => {
-    const parts = [ERROR_MESSAGES, IMPORT_MESSAGES, SHELL_MESSAGES, SYNC_MESSAGES].map((p) => Object.keys(p));
+    const parts = [
+      ERROR_MESSAGES,
+      HORIZON_MESSAGES,
+      IMPORT_MESSAGES,
+      MENTOR_MESSAGES,
+      MODEL_MESSAGES,
+      PLAN_MESSAGES,
+      SHELL_MESSAGES,
+      SYNC_MESSAGES,
+      WORKBACK_MESSAGES,
+    ].map((p) => Object.keys(p));
     const all = parts.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(Object.keys(MESSAGES).length).toBe(all.length);

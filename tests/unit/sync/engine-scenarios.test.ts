@@ -72,12 +72,10 @@ function addLocalWork(ws: Db, dealId: string): void {
   s.prepare(
     'insert into review_decisions(meeting_id, deal_id, kind, text, created_at, updated_at) values(?, ?, ?, ?, ?, ?)',
   ).run(meeting, dealId, 'next_step', 'Send the revised quote', T0, T0);
-  s.prepare('insert into precall_plans(deal_id, stage_key, created_at, updated_at) values(?, ?, ?, ?)').run(
-    dealId,
-    'proposal',
-    T0,
-    T0,
-  );
+  s.prepare(
+    `insert into precall_plans(uid, deal_id, deal_name, stage_key, visit_date, objective, prepared_by,
+       created_at, updated_at) values(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(`plan-${dealId}`, dealId, 'Pilot', 'proposal', '2026-12-03', 'Agree the pilot scope', '李娜', T0, T0);
 }
 
 describe.each(FAKES)('sync from %s', (_kind, make, amountField) => {

@@ -25,7 +25,7 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
   'report.pipeline': (scope) =>
     pipelineReport(
       analytics.current(),
-      { ...scope, bands: scope.bands ?? settingsOf(ws).bands },
+      { ...scope, bands: scope.bands ?? analyticsSettings(ws).bands },
       workspaceNow(ws),
     ),
   'report.reps': (scope) => repsReport(analytics.current(), scope, workspaceNow(ws)),
@@ -37,7 +37,8 @@ export const reportHandlers = ({ ws, analytics }: BackendContext): Handlers<type
   },
 });
 
-const settingsOf = (ws: BackendContext['ws']): AnalyticsSettings =>
+/** The funnel's benchmark rates and size bands as the manager set them, else the defaults. */
+export const analyticsSettings = (ws: BackendContext['ws']): AnalyticsSettings =>
   readSetting<AnalyticsSettings | null>(ws, 'analytics', null) ?? defaultSettings(ws);
 
 /**

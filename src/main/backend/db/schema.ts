@@ -1,12 +1,15 @@
 import type { DealHistoryTable, DealsTable, OwnersTable, TeamsTable, AccountsTable } from '../deals/tables';
 import type { ForecastSnapshotsTable, QuotasTable } from '../forecast/tables';
+import type { ForecastAssumptionsTable } from '../forecast/horizons/tables';
 import type { MentorAssignmentsTable } from '../mentors/tables';
 import type { DealNotesTable } from '../notes/tables';
 import type {
+  DealContactsTable,
+  PrecallPlanEventsTable,
   PrecallPlanItemsTable,
   PrecallPlansTable,
-  PrecallTemplateItemsTable,
-  PrecallTemplatesTable,
+  SalesActionsTable,
+  StagePlaybooksTable,
 } from '../plans/tables';
 import type { ReviewDecisionsTable, ReviewItemsTable, ReviewMeetingsTable } from '../review/tables';
 import type { StagesTable } from '../stages/tables';
@@ -41,11 +44,14 @@ export interface Database {
   review_meetings: ReviewMeetingsTable;
   review_items: ReviewItemsTable;
   review_decisions: ReviewDecisionsTable;
-  precall_templates: PrecallTemplatesTable;
-  precall_template_items: PrecallTemplateItemsTable;
+  sales_actions: SalesActionsTable;
+  stage_playbooks: StagePlaybooksTable;
+  deal_contacts: DealContactsTable;
   precall_plans: PrecallPlansTable;
   precall_plan_items: PrecallPlanItemsTable;
+  precall_plan_events: PrecallPlanEventsTable;
   forecast_snapshots: ForecastSnapshotsTable;
+  forecast_assumptions: ForecastAssumptionsTable;
   sync_state: SyncStateTable;
   stage_mappings: StageMappingsTable;
   upstream_objects: UpstreamObjectsTable;

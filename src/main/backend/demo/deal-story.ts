@@ -123,6 +123,8 @@ export class DealStory {
   private forecast: ForecastCategory = 'pipeline';
   private lighthouse = false;
   private mentored = false;
+  /** The strongest mentoring among the deal's mentors (DemoRep.mentoring). */
+  private mentoring = 0;
   private dwellFactor = 1;
   private advanceFactor = 1;
   private lossFactor = 1;
@@ -163,6 +165,7 @@ export class DealStory {
     // Juniors' bigger deals, and the largest of the others', get a senior mentor (师徒制)
     // who shares the win.
     this.mentored = false;
+    this.mentoring = 0;
     const mentorChance =
       rep.seniority === 'junior' ? (tier >= 1 ? 0.45 : 0.12) : rep.seniority === 'mid' && tier >= 2 ? 0.3 : 0;
     if (rng.chance(mentorChance)) {
@@ -173,9 +176,10 @@ export class DealStory {
     }
 
     // Lighthouse deals move slowly and are harder to win; a mentor makes any deal faster and likelier.
-    this.dwellFactor = (this.lighthouse ? LIGHTHOUSE_DWELL : 1) * (this.mentored ? MENTOR_DWELL : 1);
-    this.advanceFactor = (this.lighthouse ? LIGHTHOUSE_ADVANCE : 1) * (this.mentored ? MENTOR_ADVANCE : 1);
-    this.lossFactor = this.mentored ? MENTOR_LOSS : 1;
+    const m = this.mentoring;
+    this.dwellFactor = (this.lighthouse ? LIGHTHOUSE_DWELL : 1) * MENTOR_DWELL ** m;
+    this.advanceFactor = (this.lighthouse ? LIGHTHOUSE_ADVANCE : 1) * MENTOR_ADVANCE ** m;
+    this.lossFactor = MENTOR_LOSS ** m;
 
     this.stage = rng.weighted(INITIAL_STAGE);
     this.stageEnteredAt = createdAt;
@@ -403,8 +407,9 @@ export class DealStory {
     const { rng, roster } = this;
     const mentor = roster.pick(team, t, rng, owner, true);
     if (mentor < 0) return;
-    const name = roster.reps[mentor]!.name;
+    const { name, mentoring } = roster.reps[mentor]!;
     if (this.mentors.some((m) => m.mentor === name)) return;
+    this.mentoring = Math.max(this.mentoring, mentoring);
     let at = this.calendar.workingTime(t + rng.between(0, 10) * DAY_MS, t, rng);
     if (at >= this.calendar.horizonMs) at = t + 60_000;
     this.mentors.push({

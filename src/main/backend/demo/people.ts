@@ -47,6 +47,11 @@ export interface DemoRep {
    */
   activityGapDays: number;
   blankNextStep: number;
+  /**
+   * How much the rep's mentoring (师徒制) moves a junior's deal: the exponent of the usual
+   * mentor lift (1 = the usual, 0 for reps who never mentor).
+   */
+  mentoring: number;
 }
 
 export const DEMO_TEAMS: readonly DemoTeam[] = [
@@ -152,7 +157,7 @@ const RARE_BLANK_NEXT_STEP = 0.35;
 export const DEMO_EMAIL_DOMAIN = 'demo-corp.example';
 
 /** A rep's selling profile, before their CRM habits are drawn. */
-type Profile = Omit<DemoRep, 'activityGapDays' | 'blankNextStep'>;
+type Profile = Omit<DemoRep, 'activityGapDays' | 'blankNextStep' | 'mentoring'>;
 
 function buildRoster(): DemoRep[] {
   // A fixed seed: the cast is the same in every demo workspace (a tour can name people),
@@ -184,6 +189,7 @@ function buildRoster(): DemoRep[] {
     ...p,
     activityGapDays: TYPICAL_ACTIVITY_GAP_DAYS * Math.exp(0.25 * rng.normal()),
     blankNextStep: TYPICAL_BLANK_NEXT_STEP * Math.exp(0.3 * rng.normal()),
+    mentoring: p.seniority === 'senior' ? 1 : 0,
   }));
   const rep = (name: string): DemoRep => reps.find((r) => r.name === name)!;
 
@@ -204,6 +210,8 @@ function buildRoster(): DemoRep[] {
       closer.loss[s] = 0.45;
     }
   }
+  // What makes them a closer rubs off: the juniors they mentor win clearly more, and sooner.
+  closer.mentoring = 2.2;
 
   rep(DEMO_ARCHETYPES.happyEars).optimism = 0.9;
   rep(DEMO_ARCHETYPES.sandbagger).optimism = -0.8;

@@ -10,7 +10,7 @@ export interface QuotasTable {
 
 export type ForecastHorizon = 'rep' | 'manager' | 'director';
 export type ForecastMethod =
-  'weighted' | 'commit' | 'best_case' | 'pipeline' | 'historical' | 'simulation' | 'manager_call';
+  'weighted' | 'commit' | 'best_case' | 'pipeline' | 'historical' | 'simulation' | 'manager_call' | 'model';
 
 /** What a forecast said at a time: one row per method, scope and horizon. */
 export interface ForecastSnapshotsTable {

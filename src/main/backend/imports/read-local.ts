@@ -38,12 +38,34 @@ export function readMentors(
     if (!tag) tags.set(key, { dealId, mentor, sharePct: share!, line: row.line });
     else {
       tag.sharePct += share!;
-      if (tag.sharePct > 100)
-        log.error('mentors', row.line, problem('share_over', { mentor, id: dealId, total: tag.sharePct }));
+      if (overHundred(tag.sharePct))
+        log.error(
+          'mentors',
+          row.line,
+          problem('share_over', { mentor, id: dealId, total: roundPct(tag.sharePct) }),
+        );
     }
   }
-  return [...tags.values()].filter((t) => t.sharePct <= 100);
+  // One deal's shares over all its mentors never add up to more than 100%: the deal's
+  // tags are left out whole, so no mentor is paid from a share that is not there.
+  const perDeal = new Map<string, { total: number; line: number }>();
+  for (const t of tags.values()) {
+    if (overHundred(t.sharePct)) continue;
+    const sum = perDeal.get(t.dealId);
+    if (!sum) perDeal.set(t.dealId, { total: t.sharePct, line: t.line });
+    else sum.total += t.sharePct;
+  }
+  for (const [id, { total, line }] of perDeal)
+    if (overHundred(total))
+      log.error('mentors', line, problem('deal_shares_over', { id, total: roundPct(total) }));
+  return [...tags.values()].filter(
+    (t) => !overHundred(t.sharePct) && !overHundred(perDeal.get(t.dealId)!.total),
+  );
 }
+
+/** Shares are decimals: 33.33 + 33.33 + 33.34 is 100, whatever binary floating point says. */
+const roundPct = (pct: number) => Math.round(pct * 1e6) / 1e6;
+const overHundred = (pct: number) => roundPct(pct) > 100;
 
 export interface QuotaRow {
   quarter: string;

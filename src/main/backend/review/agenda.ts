@@ -1,4 +1,4 @@
-import type { AgendaReason, AgendaStyle, ChangeField } from '@shared/contract';
+import type { AgendaReason, AgendaStyle, ChangeField, CoverageGap } from '@shared/contract';
 import type { AttentionFlag } from '@shared/domain/attention';
 
 export { divideBudget } from '@shared/domain/review-budget';
@@ -16,6 +16,10 @@ export interface Candidate {
   isNew: boolean;
   /** Won or lost since the previous review (only the `changed` style looks at these). */
   closed: boolean;
+  /** The hard gaps of the deal's mapped buying centre (plans/review-hooks): they flag it as attention flags do. */
+  coverage?: readonly CoverageGap['kind'][];
+  /** The day of this week's visit that has no approved pre-call plan, if any (the `unplanned` style). */
+  unplannedVisit?: string | null;
 }
 
 export interface AgendaEntry {
@@ -32,20 +36,25 @@ export const DEFAULT_TOP_N: Record<AgendaStyle, number> = {
   stage: 30,
   top: 10,
   changed: 30,
+  unplanned: 30,
 };
 
 const byAmount = (a: Candidate, b: Candidate) => b.amount - a.amount || compareText(a.dealId, b.dealId);
-const byFlags = (a: Candidate, b: Candidate) => b.flags.length - a.flags.length || byAmount(a, b);
+/** Attention flags and coverage gaps weigh the same: each is a reason to look at the deal. */
+const flagCount = (c: Candidate) => c.flags.length + (c.coverage?.length ?? 0);
+const byFlags = (a: Candidate, b: Candidate) => flagCount(b) - flagCount(a) || byAmount(a, b);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The agenda of a review in one of its styles (a pure function of the candidates):
  *
- * - `flagged`: the deals with attention flags, most flags first, then by amount;
+ * - `flagged`: the deals with attention flags or coverage gaps, most first, then by amount;
  * - `top`: the largest open deals;
  * - `stage`: the open deals from the stage nearest to closing down, by amount within one;
  * - `changed`: the deals new or changed since the last review, and those closed since,
  *   most changes first, then by amount;
+ * - `unplanned`: the open deals with a visit this week that has no approved pre-call plan,
+ *   the soonest visit first, then by amount;
  * - `rep`: per rep (the scope's, else every owner with an open deal, by name), the rep's
  *   section then the rep's open deals, flagged first.
  *
@@ -63,7 +72,13 @@ export function buildAgenda(
     kind: 'deal',
     dealId: c.dealId,
     owner: c.owner,
-    reason: { why, flags: [...c.flags], changes: [...c.changes] },
+    reason: {
+      why,
+      flags: [...c.flags],
+      changes: [...c.changes],
+      ...(c.coverage?.length ? { coverage: [...c.coverage] } : {}),
+      ...(c.unplannedVisit ? { visitDate: c.unplannedVisit } : {}),
+    },
   });
   const take = (list: Candidate[], why: AgendaReason['why']) => ({
     entries: list.slice(0, n).map((c) => deal(c, why)),
@@ -71,7 +86,14 @@ export function buildAgenda(
   });
   switch (style) {
     case 'flagged':
-      return take(open.filter((c) => c.flags.length > 0).sort(byFlags), 'flagged');
+      return take(open.filter((c) => flagCount(c) > 0).sort(byFlags), 'flagged');
+    case 'unplanned':
+      return take(
+        open
+          .filter((c) => c.unplannedVisit)
+          .sort((a, b) => compareText(a.unplannedVisit!, b.unplannedVisit!) || byAmount(a, b)),
+        'unplanned',
+      );
     case 'top':
       return take([...open].sort(byAmount), 'top');
     case 'stage':

@@ -9,6 +9,8 @@ import type { Snapshot } from '../analytics/snapshot';
 import { WON, LOST, stageView } from '../analytics/stage-view';
 import { velocityReport } from '../analytics/velocity';
 import { all, type Db } from '../db/query';
+import { coverageOf, planStateMap } from '../plans/review-hooks';
+import { loadStages } from '../stages/model';
 
 /**
  * The presenter's screens, computed from the analytics snapshot at the meeting's as-of:
@@ -65,13 +67,25 @@ function localFields(ws: Db, ids: readonly string[]) {
   return { deals, notes };
 }
 
-/** The cards of these deals (null for an id the snapshot does not hold). */
+/**
+ * The cards of these deals (null for an id the snapshot does not hold), each with its
+ * pre-call plan state (the next visit's plan at as-of, else the latest) and the coverage
+ * gaps of its buying centre at the card's stage.
+ */
 export function dealCards(ws: Db, ctx: CardContext, ids: readonly string[]): (DealCard | null)[] {
   const local = localFields(ws, ids);
-  return ids.map((id) => {
+  const cards = ids.map((id) => {
     const d = dealIndex(ctx.s, id);
     return d < 0 ? null : dealCard(ctx, d, local.deals.get(id), local.notes.get(id) ?? []);
   });
+  const shown = cards.filter((c): c is DealCard => c !== null);
+  const stageOf = new Map(shown.map((c) => [c.id, c.stage]));
+  const ofShown = shown.map((c) => c.id);
+  const plans = planStateMap(ws, ofShown, ctx.asOf);
+  const coverage = coverageOf(ws, ofShown, (id) => stageOf.get(id) ?? '', loadStages(ws));
+  return cards.map((c) =>
+    c === null ? null : { ...c, plan: plans.get(c.id) ?? null, coverageGaps: coverage.get(c.id)?.gaps ?? [] },
+  );
 }
 
 function dealCard(

@@ -1,9 +1,11 @@
 import type { AgendaItem, AgendaStyle, ReviewCard, ReviewScope } from '@shared/contract';
 import { DAY_MS } from '@shared/time';
-import { reviewDeals, stateAt } from '../analytics/review-deals';
+import { dealIndex, reviewDeals, stateAt } from '../analytics/review-deals';
 import type { Snapshot } from '../analytics/snapshot';
 import { OPEN, stageView } from '../analytics/stage-view';
 import type { Db } from '../db/query';
+import { coverageOf, unplannedVisits } from '../plans/review-hooks';
+import { loadStages } from '../stages/model';
 import { buildAgenda, divideBudget, type AgendaEntry, type Candidate } from './agenda';
 import { cardContext, changesBetween, dealCards, repCard, type CardContext } from './cards';
 
@@ -34,6 +36,28 @@ export function candidates(ctx: CardContext, scope: ReviewScope): Candidate[] {
       closed: now.kind !== OPEN,
     };
   });
+}
+
+/**
+ * The candidates with what the pre-call plans add: the hard coverage gaps of a mapped
+ * buying centre at the deal's stage at as-of (flags for the `flagged` style), and this
+ * week's visit without an approved plan (the `unplanned` style; the week of as-of).
+ */
+function withPlans(ws: Db, ctx: CardContext, list: Candidate[]): Candidate[] {
+  const ids = list.map((c) => c.dealId);
+  const coverage = coverageOf(ws, ids, (id) => stageKeyAt(ctx, id), loadStages(ws));
+  const unplanned = unplannedVisits(ws, ids, ctx.asOf);
+  return list.map((c) => ({
+    ...c,
+    coverage: coverage.get(c.dealId)?.flags ?? [],
+    unplannedVisit: unplanned.get(c.dealId) ?? null,
+  }));
+}
+
+/** The deal's stage key at the context's as-of. */
+export function stageKeyAt(ctx: CardContext, id: string): string {
+  const d = dealIndex(ctx.s, id);
+  return d < 0 ? '' : (ctx.s.dictionaries.stage.values[stateAt(ctx.s, d, ctx.asOf).stage] ?? '');
 }
 
 /** The agenda's entries as items: each with its card at the context's as-of and its share of the budget. */
@@ -85,7 +109,7 @@ export function proposeAgenda(
 ): { entries: AgendaEntry[]; leftOut: number; ctx: CardContext } {
   const ctx = cardContext(s, input.asOf, input.since, input.scope.team);
   const { entries, leftOut } = buildAgenda(
-    candidates(ctx, input.scope),
+    withPlans(ws, ctx, candidates(ctx, input.scope)),
     input.style,
     input.topN,
     input.scope.reps,

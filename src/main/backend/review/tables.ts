@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-export const AGENDA_STYLES = ['rep', 'flagged', 'stage', 'top', 'changed'] as const;
+export const AGENDA_STYLES = ['rep', 'flagged', 'stage', 'top', 'changed', 'unplanned'] as const;
 
 /**
  * A funnel-review meeting: one scope (a team, some reps), looked at as of an instant and

@@ -54,6 +54,13 @@ export function replaceStages(ws: Db, stages: readonly Stage[]): void {
       }),
     );
   }
+  // A stage removed from the model takes its standard actions and visit goal with it (plans
+  // that took one of its actions keep the item's text and stage: the item's action_id is set null).
+  const keys = stages.map((s) => s.key);
+  if (keys.length) {
+    run(ws, ws.db.deleteFrom('sales_actions').where('stage_key', 'not in', keys));
+    run(ws, ws.db.deleteFrom('stage_playbooks').where('stage_key', 'not in', keys));
+  }
   // Keep each deal's funnel position (used to sort by stage) in step with the new model.
   // Only the deals whose position moves are written: an edit that keeps the order (a dwell
   // limit, a name) rewrites no deal and none of the indexes over stage_rank.

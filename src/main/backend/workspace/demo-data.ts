@@ -16,6 +16,7 @@ const DEMO_TABLES = [
   'review_items',
   'review_meetings',
   'forecast_snapshots',
+  'forecast_assumptions',
   'owners',
   'teams',
   'accounts',

@@ -6,6 +6,8 @@ import { first, run, type Db } from '../db/query';
  * - `workspace.currency` (string): the one currency of every amount.
  * - `workspace.clock` (number | null): a fixed "now" in ms (a demo built for `--today`).
  * - `workspace.demo` ({seed, today, deals} | null): how the demo was generated.
+ * - `workspace.company` ({name}) and `workspace.logo` (CompanyLogo): the company the
+ *   workspace belongs to, for the quarterly deck (see company.ts).
  * - `preferences` ({language, theme}): the person's choices.
  */
 export function readSetting<T>(ws: Db, key: string, fallback: T): T {

@@ -14,10 +14,13 @@ export function AnalyticsFilters({
   filters,
   set,
   hidePeriod = false,
+  hideProduct = false,
 }: {
   filters: SharedFilters;
   set: (changes: Partial<Record<keyof SharedFilters, string | null>>) => void;
   hidePeriod?: boolean;
+  /** For views whose figures know no product (the forecast, its deck and snapshots). */
+  hideProduct?: boolean;
 }) {
   const { t } = useTranslation();
   const facets = useFacets().data;
@@ -87,15 +90,17 @@ export function AnalyticsFilters({
         w={150}
         data-testid="filter-owner"
       />
-      <Select
-        label={t('analytics.product')}
-        data={[any, ...(facets?.products ?? []).map((v) => ({ value: v, label: v }))]}
-        value={filters.product ?? ANY}
-        onChange={(v) => set({ product: v || null })}
-        searchable
-        w={170}
-        data-testid="filter-product"
-      />
+      {!hideProduct && (
+        <Select
+          label={t('analytics.product')}
+          data={[any, ...(facets?.products ?? []).map((v) => ({ value: v, label: v }))]}
+          value={filters.product ?? ANY}
+          onChange={(v) => set({ product: v || null })}
+          searchable
+          w={170}
+          data-testid="filter-product"
+        />
+      )}
       <Button
         variant="subtle"
         leftSection={<IconFilterOff size={16} aria-hidden />}

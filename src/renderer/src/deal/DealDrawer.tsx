@@ -9,11 +9,18 @@ import { useFormat } from '../format/useFormat';
 import type { useLabels } from '../pipeline/useFacets';
 import classes from './DealDrawer.module.css';
 import { FieldHistory } from './FieldHistory';
+import { DealMentors } from './Mentors';
+import { DealWinProbability } from './WinProbability';
 import { Notes } from './Notes';
+import { DealPlans } from '../plans/DealPlans';
 import { StageTimeline } from './StageTimeline';
 import { useDeal } from './useDeal';
 
 type Labels = ReturnType<typeof useLabels>;
+
+/** What the drawer shows until the details load: a list row, or less from a report's list. */
+export type DealPreview = Pick<DealRow, 'id' | 'name' | 'owner' | 'amount'> &
+  Partial<Pick<DealRow, 'account' | 'team'>>;
 
 /** One deal in full: facts, stage timeline, field histories and the manager's notes. */
 export function DealDrawer({
@@ -22,7 +29,7 @@ export function DealDrawer({
   labels,
 }: {
   /** The list row that was opened (null: closed); its fields show until the details load. */
-  preview: DealRow | null;
+  preview: DealPreview | null;
   onClose: () => void;
   labels: Labels;
 }) {
@@ -88,9 +95,7 @@ export function DealDrawer({
               {shown ? (
                 <>
                   <Text size="md">{shown.account}</Text>
-                  <Text size="sm">
-                    {shown.owner} · {shown.team}
-                  </Text>
+                  <Text size="sm">{[shown.owner, shown.team].filter(Boolean).join(' · ')}</Text>
                   <Text fz={26} fw={700} className={classes.amount}>
                     {format.money(shown.amount)}
                   </Text>
@@ -192,6 +197,9 @@ function DealBody({ deal, labels }: { deal: DealDetail; labels: Labels }) {
 
       <StageTimeline deal={deal} labels={labels} />
       <Notes dealId={deal.id} notes={deal.notes} />
+      <DealPlans deal={deal} />
+      <DealMentors dealId={deal.id} />
+      <DealWinProbability dealId={deal.id} />
       <FieldHistory
         title={t('deal.amountHistory')}
         changes={deal.amountHistory}

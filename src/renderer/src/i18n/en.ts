@@ -1,3 +1,10 @@
+import { forecastEn } from './forecast.en';
+import { horizonsEn } from './horizons.en';
+import { mentorsEn } from './mentors.en';
+import { modelEn } from './model.en';
+import { plansEn } from './plans.en';
+import { settingsEn } from './settings.en';
+
 /**
  * English texts. The key set is the contract for every other language: `zh-CN.ts` is
  * typed against it and a UI test checks both hold exactly the same keys.
@@ -19,10 +26,14 @@ export const en = {
     changes: 'Pipeline change',
     cohorts: 'Cohorts',
     reps: 'Rep diagnostics',
+    mentors: 'Mentors',
     attention: 'Needs attention',
     stages: 'Stage model',
     review: 'Funnel review',
     sources: 'Data sources',
+    plans: 'Pre-call plans',
+    forecast: 'Forecast',
+    settings: 'Settings',
   },
   header: {
     demoBadge: 'Demo data',
@@ -90,6 +101,7 @@ export const en = {
     daysInStage: 'Days in stage',
     forecastCategory: 'Forecast',
     flags: 'Attention',
+    plan: 'Plan',
   },
   filters: {
     label: 'Filters',
@@ -504,6 +516,7 @@ export const en = {
       stage: 'By stage',
       top: 'Top deals by amount',
       changed: 'Changed since the last review',
+      unplanned: 'Visits this week without an approved plan',
     },
     kind: { decision: 'Decision', next_step: 'Next step', risk: 'Risk' },
     why: {
@@ -513,6 +526,7 @@ export const en = {
       stage: 'By stage',
       rep: 'Rep',
       added: 'Added by hand',
+      unplanned: 'Visit without an approved plan',
     },
     prepare: {
       title: 'Prepare a review',
@@ -686,6 +700,12 @@ export const en = {
       noOther: 'No other review of the same scope to compare with.',
     },
   },
+  plans: plansEn,
+  mentors: mentorsEn,
+  model: modelEn,
+  settings: settingsEn,
+  forecastView: forecastEn,
+  horizons: horizonsEn,
   stageModel: {
     title: 'Stage model',
     intro:

@@ -1,4 +1,10 @@
 import type { Messages } from './en';
+import { forecastZhCN } from './forecast.zh-CN';
+import { horizonsZhCN } from './horizons.zh-CN';
+import { mentorsZhCN } from './mentors.zh-CN';
+import { modelZhCN } from './model.zh-CN';
+import { plansZhCN } from './plans.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 
 /** 简体中文。键集合与 en.ts 完全一致（由类型和 UI 测试共同保证）。 */
 export const zhCN: Messages = {
@@ -16,10 +22,14 @@ export const zhCN: Messages = {
     changes: '商机变化',
     cohorts: '队列',
     reps: '销售诊断',
+    mentors: '师徒制',
     attention: '需关注',
     stages: '阶段模型',
     review: '漏斗回顾会议',
     sources: '数据源',
+    plans: '访前计划',
+    forecast: '预测',
+    settings: '设置',
   },
   header: {
     demoBadge: '演示数据',
@@ -83,6 +93,7 @@ export const zhCN: Messages = {
     daysInStage: '阶段停留天数',
     forecastCategory: '预测类别',
     flags: '关注',
+    plan: '访前计划',
   },
   filters: {
     label: '筛选',
@@ -494,6 +505,7 @@ export const zhCN: Messages = {
       stage: '按阶段',
       top: '金额最大的商机',
       changed: '上次会议以来有变化的',
+      unplanned: '本周有拜访但拜访表未获批准的',
     },
     kind: { decision: '决定', next_step: '后续行动', risk: '风险' },
     why: {
@@ -503,6 +515,7 @@ export const zhCN: Messages = {
       stage: '按阶段',
       rep: '销售',
       added: '手动添加',
+      unplanned: '拜访表未获批准',
     },
     prepare: {
       title: '准备回顾会议',
@@ -676,6 +689,12 @@ export const zhCN: Messages = {
       noOther: '没有同一范围的其他会议可以比较。',
     },
   },
+  plans: plansZhCN,
+  mentors: mentorsZhCN,
+  model: modelZhCN,
+  settings: settingsZhCN,
+  forecastView: forecastZhCN,
+  horizons: horizonsZhCN,
   stageModel: {
     title: '阶段模型',
     intro:
@@ -740,13 +759,13 @@ export const zhCN: Messages = {
   sources: {
     title: '数据源',
     intro:
-      '连接团队使用的 CRM，工作台会保留一份自己的销售管道副本：每个商机及其阶段历史，增量同步。你的笔记、会议、计划和导师标签只保存在这里，任何同步都不会改动它们。',
+      '连接团队使用的 CRM，工作台会保留一份自己的销售管道副本：每个商机及其阶段历史，增量同步。你的笔记、会议、计划和师父标签只保存在这里，任何同步都不会改动它们。',
     loading: '正在加载数据源…',
     loadError: '无法加载数据源：{{message}}',
     connect: '连接 CRM',
     empty: {
       title: '尚未连接 CRM',
-      body: '连接 HubSpot、Salesforce 或 Pipedrive 后，其中的商机及每个商机的阶段历史会复制到此工作区，并在每次同步时（手动或每隔几分钟自动）更新。你自己的笔记、会议、计划和导师标签永远不会被改动。',
+      body: '连接 HubSpot、Salesforce 或 Pipedrive 后，其中的商机及每个商机的阶段历史会复制到此工作区，并在每次同步时（手动或每隔几分钟自动）更新。你自己的笔记、会议、计划和师父标签永远不会被改动。',
     },
     list: {
       label: '已连接的 CRM',
@@ -858,9 +877,9 @@ export const zhCN: Messages = {
     disconnect: {
       title: '断开 {{crm}}（{{account}}）的连接？',
       body_one:
-        '从它同步的 {{count, number}} 个商机会作为本地副本保留在此工作区，连同阶段历史以及你的笔记、会议、计划和导师标签；之后不再从 CRM 更新。',
+        '从它同步的 {{count, number}} 个商机会作为本地副本保留在此工作区，连同阶段历史以及你的笔记、会议、计划和师父标签；之后不再从 CRM 更新。',
       body_other:
-        '从它同步的 {{count, number}} 个商机会作为本地副本保留在此工作区，连同阶段历史以及你的笔记、会议、计划和导师标签；之后不再从 CRM 更新。',
+        '从它同步的 {{count, number}} 个商机会作为本地副本保留在此工作区，连同阶段历史以及你的笔记、会议、计划和师父标签；之后不再从 CRM 更新。',
       removes: '此连接保存的令牌、阶段对应和同步日志会被删除。',
       confirm: '断开连接',
       cancel: '保留连接',

@@ -1,13 +1,24 @@
 import { Badge, Center, Loader, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DealRow, DealSortColumn } from '@shared/contract';
+import type { DealPlanState, DealRow, DealSortColumn } from '@shared/contract';
 import { wholeDays } from '../format/dates';
 import { useFormat } from '../format/useFormat';
 import { FlagBadges } from '../analytics/FlagBadges';
+import { PlanStateCell } from '../plans/PlanStatusBadge';
+import { usePlanStates } from '../plans/usePlanStates';
 import { COLUMNS, type Column } from './columns';
+import { SelectAllBox, SelectBox, type RowSelection, useSelectionKeys } from './selection';
 import classes from './DealsTable.module.css';
 import type { ListQuery, SortState } from './query';
 import type { useLabels } from './useFacets';
@@ -31,6 +42,8 @@ interface Props {
   /** Rendered instead of the table when no deal matches (empty state) or loading fails. */
   renderEmpty: () => React.ReactNode;
   renderError: (error: Error, retry: () => void) => React.ReactNode;
+  /** Checked rows by deal id (bulk actions); the table adds the checkbox column and keys. */
+  selection: RowSelection;
 }
 
 /**
@@ -40,9 +53,20 @@ interface Props {
  * them where in the full list they are.
  *
  * Keyboard: one row is the tab stop (roving tabindex); arrows, Page Up/Down, Home/End
- * move; Enter or Space opens the deal.
+ * move; Enter or Space opens the deal. Selection (checkbox column, by deal id so it
+ * survives scrolling and paging): Shift+Space, Shift+arrows, Shift+click ranges,
+ * Ctrl/Cmd+click, Ctrl/Cmd+A for every loaded row, Escape clears.
  */
-export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty, renderError }: Props) {
+export function DealsTable({
+  query,
+  onSort,
+  onOpen,
+  openId,
+  labels,
+  renderEmpty,
+  renderError,
+  selection,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -66,6 +90,10 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  // The plan badges of the rows on screen, asked for together.
+  const planStates = usePlanStates(
+    items.map((item) => pages.rowAt(item.index)?.id).filter((id): id is string => id !== undefined),
+  );
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
@@ -102,6 +130,8 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
     }
   });
 
+  const select = useSelectionKeys(selection, pages, queryId);
+
   const moveTo = (index: number) => {
     const target = Math.max(0, Math.min(pages.total - 1, index));
     setActive(target);
@@ -122,7 +152,9 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
       Home: 0,
       End: pages.total - 1,
     };
-    if (e.key in moves) {
+    if (select.onKey(e, index, row, moves[e.key])) {
+      if (e.key in moves) moveTo(moves[e.key]!);
+    } else if (e.key in moves) {
       e.preventDefault();
       moveTo(moves[e.key]!);
     } else if ((e.key === 'Enter' || e.key === ' ') && row) {
@@ -138,6 +170,14 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
   const [onKeyDown] = useState(
     () => (e: KeyboardEvent<HTMLTableRowElement>, index: number, row: DealRow | undefined) =>
       keyHandlerRef.current(e, index, row),
+  );
+  const selectRef = useRef(select);
+  useLayoutEffect(() => {
+    selectRef.current = select;
+  });
+  const [onCheck] = useState(
+    () => (index: number, row: DealRow, mode: 'toggle' | 'range') =>
+      selectRef.current.check(index, row, mode),
   );
 
   if (pages.error && !pages.total) return <>{renderError(pages.error, pages.refetch)}</>;
@@ -157,12 +197,16 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
         aria-busy={pages.isLoading || pages.isUpdating}
       >
         <colgroup>
+          <col className={classes.checkCol} />
           {COLUMNS.map((c) => (
             <col key={c.id} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
+            <th scope="col" className={`${classes.th} ${classes.checkCell}`}>
+              <SelectAllBox select={select} />
+            </th>
             {COLUMNS.map((c) => (
               <HeaderCell key={c.id} column={c} sort={query.sort} onSort={onSort} />
             ))}
@@ -171,7 +215,7 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
         <tbody>
           {paddingTop > 0 && (
             <tr aria-hidden className={classes.spacer}>
-              <td colSpan={COLUMNS.length} style={{ height: paddingTop }} />
+              <td colSpan={COLUMNS.length + 1} style={{ height: paddingTop }} />
             </tr>
           )}
           {items.map((item) => {
@@ -185,6 +229,9 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
                 row={row}
                 tabbable={item.index === activeIndex}
                 selected={row !== undefined && row.id === openId}
+                planState={row ? planStates.get(row.id) : undefined}
+                checked={row !== undefined && selection.selected.has(row.id)}
+                onCheck={onCheck}
                 placeholder={pages.isUpdating}
                 format={format}
                 labels={labels}
@@ -196,7 +243,7 @@ export function DealsTable({ query, onSort, onOpen, openId, labels, renderEmpty,
           })}
           {paddingBottom > 0 && (
             <tr aria-hidden className={classes.spacer}>
-              <td colSpan={COLUMNS.length} style={{ height: paddingBottom }} />
+              <td colSpan={COLUMNS.length + 1} style={{ height: paddingBottom }} />
             </tr>
           )}
         </tbody>
@@ -259,6 +306,10 @@ interface RowProps {
   row: DealRow | undefined;
   tabbable: boolean;
   selected: boolean;
+  /** The deal's pre-call plan (undefined: none, or not loaded yet). */
+  planState: DealPlanState | undefined;
+  checked: boolean;
+  onCheck: (index: number, row: DealRow, mode: 'toggle' | 'range') => void;
   placeholder: boolean;
   format: Format;
   labels: Labels;
@@ -272,6 +323,9 @@ const DealRowView = memo(function DealRowView({
   row,
   tabbable,
   selected,
+  planState,
+  checked,
+  onCheck,
   placeholder,
   format,
   labels,
@@ -291,7 +345,7 @@ const DealRowView = memo(function DealRowView({
   if (!row) {
     return (
       <tr {...common} data-loading>
-        <td className={classes.td} colSpan={COLUMNS.length}>
+        <td className={classes.td} colSpan={COLUMNS.length + 1}>
           <VisuallyHidden>{t('pipeline.loadingRow')}</VisuallyHidden>
           <Skeleton height={10} width="60%" radius="xl" aria-hidden />
         </td>
@@ -306,9 +360,22 @@ const DealRowView = memo(function DealRowView({
       data-testid="deal-row"
       data-deal-id={row.id}
       data-selected={selected || undefined}
+      data-checked={checked || undefined}
       data-placeholder={placeholder || undefined}
-      onClick={() => onOpen(row)}
+      onClick={(e: MouseEvent<HTMLTableRowElement>) => {
+        // Shift+click takes a range, Ctrl/Cmd+click toggles one row; a plain click opens it.
+        if (e.shiftKey) onCheck(index, row, 'range');
+        else if (e.ctrlKey || e.metaKey) onCheck(index, row, 'toggle');
+        else onOpen(row);
+      }}
     >
+      <td className={`${classes.td} ${classes.checkCell}`} onClick={(e) => e.stopPropagation()}>
+        <SelectBox
+          name={row.name}
+          checked={checked}
+          onChange={(range) => onCheck(index, row, range ? 'range' : 'toggle')}
+        />
+      </td>
       <td className={classes.td} title={row.name}>
         {/* A real button so screen-reader users can open the deal from the browse cursor;
             out of the tab order because the row itself is the tab stop. */}
@@ -361,6 +428,9 @@ const DealRowView = memo(function DealRowView({
       <td className={classes.td}>{labels.forecast(row.forecastCategory)}</td>
       <td className={classes.td} title={row.flags.map((f) => t(`flags.${f}`)).join(', ')}>
         <FlagBadges flags={row.flags} />
+      </td>
+      <td className={classes.td}>
+        <PlanStateCell state={planState} />
       </td>
     </tr>
   );

@@ -14,8 +14,10 @@ import { navigate, routeHref, useRoute } from '../shell/route';
 import { ApiError, errorText } from '../api/errors';
 import { DealDrawer } from '../deal/DealDrawer';
 import { useFormat } from '../format/useFormat';
+import { TagMentorDialog } from '../mentors/TagMentorDialog';
 import { DealsTable, TableMessage } from './DealsTable';
 import { Filters } from './Filters';
+import { SelectionBar } from './SelectionBar';
 import {
   DEFAULT_SORT,
   EMPTY_FILTER,
@@ -44,6 +46,10 @@ export function PipelineScreen() {
   );
   const [sort, setSort] = useState(DEFAULT_SORT);
   const [openDeal, setOpenDeal] = useState<DealRow | null>(null);
+  // Checked deals by id: kept across scrolling, sorting and searches (select from several).
+  const [selected, setSelected] = useState<ReadonlyMap<string, DealRow>>(() => new Map());
+  const [tagging, setTagging] = useState(false);
+  const selection = useMemo(() => ({ selected, onChange: setSelected }), [selected]);
   const [search] = useDebouncedValue(filter.search, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -121,8 +127,17 @@ export function PipelineScreen() {
         searchRef={searchRef}
       />
 
+      {selected.size > 0 && (
+        <SelectionBar
+          count={selected.size}
+          onClear={() => setSelected(new Map())}
+          onTagMentor={() => setTagging(true)}
+        />
+      )}
+
       <DealsTable
         query={query}
+        selection={selection}
         onSort={onSort}
         onOpen={onOpen}
         openId={openDeal?.id ?? null}
@@ -174,6 +189,7 @@ export function PipelineScreen() {
       />
 
       <DealDrawer preview={openDeal} onClose={() => setOpenDeal(null)} labels={labels} />
+      {tagging && <TagMentorDialog deals={selected} onClose={() => setTagging(false)} />}
     </Stack>
   );
 }

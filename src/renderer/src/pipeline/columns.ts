@@ -13,14 +13,15 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'name', sort: 'name', width: '16%' },
-  { id: 'account', sort: 'account', width: '12%' },
+  { id: 'name', sort: 'name', width: '13%' },
+  { id: 'account', sort: 'account', width: '10%' },
   { id: 'owner', sort: 'owner', width: '8%' },
-  { id: 'team', sort: 'team', width: '8%' },
+  { id: 'team', sort: 'team', width: '7%' },
   { id: 'amount', sort: 'amount', width: '9%', align: 'right' },
   { id: 'stage', sort: 'stage', width: '10%' },
   { id: 'closeDate', sort: 'closeDate', width: '8%' },
-  { id: 'daysInStage', sort: 'daysInStage', width: '10%' },
+  { id: 'daysInStage', sort: 'daysInStage', width: '9%' },
   { id: 'forecastCategory', width: '7%' },
-  { id: 'flags', width: '12%' },
+  { id: 'flags', width: '10%' },
+  { id: 'plan', width: '9%' },
 ];

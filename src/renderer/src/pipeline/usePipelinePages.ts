@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { DealPage, DealRow } from '@shared/contract';
 import { useApi } from '../api/ApiProvider';
@@ -43,6 +43,7 @@ export function usePipelineSummary(query: ListQuery) {
  */
 export function usePipelinePages(query: ListQuery, visible: { start: number; end: number }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const first = Math.floor(Math.max(0, visible.start) / PAGE_SIZE);
   const last = Math.floor(Math.max(0, visible.end) / PAGE_SIZE);
   const pages = useMemo(() => {
@@ -65,10 +66,22 @@ export function usePipelinePages(query: ListQuery, visible: { start: number; end
     return byPage.get(page)?.rows[index - page * PAGE_SIZE];
   };
 
+  /**
+   * Every row of this query fetched so far, with its index in the list (pages on screen and
+   * pages still cached): what "select all" and a selected range take.
+   */
+  const loadedRows = (): { index: number; row: DealRow }[] =>
+    queryClient
+      .getQueriesData<DealPage>({ queryKey: ['pipeline.list', query] })
+      .filter(([key, page]) => typeof key[2] === 'number' && page !== undefined)
+      .sort(([a], [b]) => (a[2] as number) - (b[2] as number))
+      .flatMap(([, page]) => page!.rows.map((row, i) => ({ index: page!.offset + i, row })));
+
   return {
     total: head.data?.total ?? 0,
     totalAmount: head.data?.totalAmount ?? 0,
     rowAt,
+    loadedRows,
     isLoading: head.isPending,
     isUpdating: head.isPlaceholderData || (head.isFetching && !head.isPending),
     error: head.error ?? results.find((r) => r.error)?.error ?? null,

@@ -37,7 +37,14 @@ import { useWorkspace } from '../workspace/useWorkspace';
 import { reviewHref } from './ReviewHome';
 import { useMeeting, useReviewWrite } from './useReview';
 
-const DEFAULT_N: Record<AgendaStyle, number> = { rep: 5, flagged: 30, stage: 30, top: 10, changed: 30 };
+const DEFAULT_N: Record<AgendaStyle, number> = {
+  rep: 5,
+  flagged: 30,
+  stage: 30,
+  top: 10,
+  changed: 30,
+  unplanned: 30,
+};
 
 type Entry = Pick<AgendaItem, 'kind' | 'dealId' | 'owner' | 'reason' | 'card'>;
 

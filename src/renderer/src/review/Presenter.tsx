@@ -230,7 +230,9 @@ export function PresenterScreen({ id }: { id: number }) {
           </Button>
         </Group>
       </header>
-      <main className={css.stage} aria-label={t('review.presenter.label')}>
+      {/* Focusable: a deal's slide with its plan and win model can be taller than the
+          projector, and the keyboard must be able to scroll it. */}
+      <main className={css.stage} aria-label={t('review.presenter.label')} tabIndex={0}>
         {readOnly && (
           <Text fz={24} px={56} pt={16} fw={700} role="note">
             {t('review.presenter.readOnly')}

@@ -3,6 +3,9 @@ import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
 /**
  * System fonts with the Chinese faces each platform ships, so zh-CN never falls back
  * to a mismatched serif face (no web fonts: the CSP and offline use both argue against).
+ * Latin faces come first: a CJK face earlier in the list would also draw the Latin
+ * punctuation it covers (’ “ ” …), full-width, so "junior’s" read "junior’ s"; Chinese
+ * characters, which the Latin faces lack, still fall through to the Chinese faces.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -10,7 +13,7 @@ export const theme = createTheme({
   // contrast (5.0:1 instead of 3.5:1) in both themes.
   primaryShade: { light: 8, dark: 8 },
   fontFamily:
-    '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", Roboto, "Helvetica Neue", Arial, sans-serif',
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", sans-serif',
   defaultRadius: 'sm',
   headings: { fontWeight: '650' },
   components: {

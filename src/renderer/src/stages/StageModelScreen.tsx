@@ -44,6 +44,7 @@ import { formatMessage, isMessageRef } from '@shared/messages';
 import { useApi } from '../api/ApiProvider';
 import { ApiError, errorText } from '../api/errors';
 import { useFormat } from '../format/useFormat';
+import { PlaybookEditor } from './PlaybookEditor';
 import { useNotify } from '../notices/NoticesProvider';
 import {
   changesOf,
@@ -491,6 +492,8 @@ export function StageModelScreen() {
           </Group>
         </>
       )}
+
+      <PlaybookEditor />
 
       <Modal.Root opened={confirming} onClose={() => setConfirming(false)} size="lg" lockScroll={false}>
         <Modal.Overlay />

@@ -4,6 +4,8 @@ import { useFlagReasons } from '../../analytics/FlagBadges';
 import { useFormat } from '../../format/useFormat';
 import { useFacets, useLabels } from '../../pipeline/useFacets';
 import css from '../Projector.module.css';
+import { ModelSection } from './ModelSection';
+import { PlanSection } from './PlanSection';
 
 /** One deal on the projector: what it is, where it stands against its limits, what changed, why it is here. */
 export function DealSlide({
@@ -143,6 +145,8 @@ export function DealSlide({
             </>
           )}
         </section>
+        <PlanSection card={card} />
+        <ModelSection card={card} />
         <Agreed item={item} decisions={decisions} />
       </div>
     </article>
