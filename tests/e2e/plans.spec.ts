@@ -62,7 +62,9 @@ describe('pre-call plans', () => {
     // A deal in 方案交流 (solution exchange), from the pipeline.
     await filterStage(page, 'Solution exchange');
     const row = page.getByTestId('deal-row').first();
-    dealName = (await row.locator('td').first().textContent())!.trim();
+    // The name is the row's second cell, after its selection checkbox.
+    dealName = (await row.locator('td').nth(1).textContent())!.trim();
+    expect(dealName).not.toBe('');
     await row.click();
     const drawer = page.getByTestId('deal-drawer');
     await drawer.getByTestId('deal-plans').waitFor();
