@@ -75,6 +75,8 @@ describe('Forecast view: horizons', () => {
     expect(year.input).toMatchObject({ horizon: 'year' });
     expect(year.input.overrides).toBeUndefined();
     expectFigures(year.result.horizons[0]!);
+    // The horizons start at the as-of day: no quarter to pick here.
+    expect(screen.queryByTestId('forecast-quarter')).toBeNull();
     expect(screen.getByRole('radio', { name: '1 year the manager’s plan' })).toHaveProperty('checked', true);
 
     // The director's three years, by quarter, with the trends among the assumptions.

@@ -3,6 +3,7 @@ import type { ForecastReport, HorizonsResult } from '@shared/contract';
 import { openWorkspace, type Workspace } from '@backend/db/connection';
 import { generateDemo } from '@backend/demo/generate';
 import { createBackend } from '@backend/index';
+import { formatMessage } from '@shared/messages';
 import { call } from '../analytics/support';
 
 /**
@@ -38,6 +39,15 @@ describe('forecast horizons on the demo company', () => {
     const growth = result.assumptions.find((a) => a.key === 'creationGrowth')!.value;
     expect(growth).toBeGreaterThan(0.03);
     expect(growth).toBeLessThan(0.09);
+  });
+
+  it('writes the counts behind an assumption with their thousands grouped', () => {
+    const creation = result.assumptions.find((a) => a.key === 'creationRate')!;
+    expect(creation.n).toBeGreaterThanOrEqual(1000);
+    const grouped = creation.n.toLocaleString('en-US');
+    expect(grouped).toContain(',');
+    expect(formatMessage(creation.derivation)).toMatch(new RegExp(`^${grouped} deals created over`));
+    expect(formatMessage(creation.derivation, 'zh-CN')).toContain(`共新建 ${grouped} 个商机`);
   });
 
   it('agrees with the forecast report on what is won so far in the quarter', () => {

@@ -49,6 +49,9 @@ export function ForecastScreen() {
   );
   const range = quarter ? quarterRange(quarter) : null;
   const setTab = (next: ForecastTab) => setParams({ tab: next === 'quarter' ? null : next });
+  // The horizons run from the as-of day and the backtest covers the quarters before it:
+  // a quarter picker there would change nothing on screen but the deck's quarter.
+  const quarterPicked = tab !== 'horizons' && tab !== 'accuracy';
 
   return (
     <ViewFrame
@@ -67,15 +70,17 @@ export function ForecastScreen() {
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
           <Group align="flex-end" gap="sm" wrap="wrap">
             <AnalyticsFilters filters={filters} set={set} hidePeriod hideProduct />
-            <Select
-              label={t('forecastView.quarter')}
-              data={choices.map((q) => ({ value: q, label: format.quarter(q) }))}
-              value={quarter}
-              onChange={(v) => setParams({ quarter: v })}
-              allowDeselect={false}
-              w={170}
-              data-testid="forecast-quarter"
-            />
+            {quarterPicked && (
+              <Select
+                label={t('forecastView.quarter')}
+                data={choices.map((q) => ({ value: q, label: format.quarter(q) }))}
+                value={quarter}
+                onChange={(v) => setParams({ quarter: v })}
+                allowDeselect={false}
+                w={170}
+                data-testid="forecast-quarter"
+              />
+            )}
           </Group>
           <ExportDeckButton scope={inputs?.deck ?? null} />
         </Group>

@@ -11,7 +11,7 @@ import { msg, type MessageRef } from '@shared/messages';
 import { WorkbenchError } from '@shared/result';
 import { MIN_CLOSED_FOR_HISTORY } from '../../analytics/forecast';
 import type { CycleDistribution } from './cycle';
-import { percentFigure, type Derived } from './derived';
+import { count, percentFigure, type Derived } from './derived';
 import type { Levels } from './levels';
 import type { MonthlySlip } from './slip';
 import type { Trends } from './trends';
@@ -133,10 +133,13 @@ export function resolveAssumptions(args: {
       value: rate.h,
       n: rate.closed,
       basis: fromHistory ? 'history' : 'fallback',
-      derivation: msg('horizons_derive_stageWinRate', { closed: rate.closed, won: rate.won }),
+      derivation: msg('horizons_derive_stageWinRate', { closed: count(rate.closed), won: count(rate.won) }),
       fallback: fromHistory
         ? null
-        : msg('horizons_fallback_stage_probability', { closed: rate.closed, needed: MIN_CLOSED_FOR_HISTORY }),
+        : msg('horizons_fallback_stage_probability', {
+            closed: count(rate.closed),
+            needed: MIN_CLOSED_FOR_HISTORY,
+          }),
       sd: 0,
     };
     return pick('stageWinRate', st.key, derived, saved.stageWinRate?.[st.key], input.stageWinRate?.[st.key]);
@@ -149,17 +152,17 @@ export function resolveAssumptions(args: {
     n: slip.due,
     basis: slip.due > 0 ? 'history' : 'fallback',
     derivation: msg('horizons_derive_slipRate', {
-      due: slip.due,
+      due: count(slip.due),
       months: slip.months,
-      slipped: slip.slipped,
+      slipped: count(slip.slipped),
     }),
     fallback:
       slip.due === 0
         ? msg('horizons_fallback_nothing_due', { months: slip.months })
         : capped
           ? msg('horizons_fallback_slip_capped', {
-              due: slip.due,
-              slipped: slip.slipped,
+              due: count(slip.due),
+              slipped: count(slip.slipped),
               cap: percentFigure(MAX_SLIP_RATE, 0),
             })
           : null,

@@ -17,7 +17,13 @@ export interface Derived {
   sd: number;
 }
 
-/** A number for a sentence: fixed decimals, no trailing noise. */
-export const figure = (x: number, digits = 1): string => String(Number(x.toFixed(digits)));
+/**
+ * A number for a sentence: fixed decimals, no trailing noise, thousands grouped (`12,345.6`;
+ * English and Chinese both group with a comma, so the backend can write it once).
+ */
+export const figure = (x: number, digits = 1): string =>
+  Number(x.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+/** A count of deals for a sentence, grouped as `figure` groups. */
+export const count = (n: number): string => figure(n, 0);
 /** A share as percent digits for a sentence (`0.2345` → `23.5`). */
 export const percentFigure = (share: number, digits = 1): string => figure(share * 100, digits);

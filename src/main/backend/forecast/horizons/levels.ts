@@ -2,7 +2,7 @@ import { msg } from '@shared/messages';
 import { DAY_MS } from '@shared/time';
 import { toMoney } from '../../analytics/money';
 import { CycleDistribution } from './cycle';
-import { figure, percentFigure, type Derived } from './derived';
+import { count, figure, percentFigure, type Derived } from './derived';
 import { MONTH_MS } from './periods';
 import { rangeOf, type ScopeHistory } from './scope-history';
 
@@ -57,7 +57,7 @@ export function deriveLevels(
           n: createdCount,
           basis: 'history',
           derivation: msg('horizons_derive_creationRate', {
-            created: createdCount,
+            created: count(createdCount),
             window,
             months: monthsText,
           }),
@@ -75,7 +75,7 @@ export function deriveLevels(
     widened = msg('horizons_fallback_wins_all_history', {
       recent,
       needed: MIN_WINS,
-      won: wins.at.length,
+      won: count(wins.at.length),
     });
     [w0, w1] = [0, wins.at.length];
     winsWindow = msg('horizons_window_all');
@@ -113,9 +113,9 @@ export function deriveLevels(
           n: createdCount,
           basis: 'history',
           derivation: msg('horizons_derive_conversion', {
-            created: createdCount,
+            created: count(createdCount),
             window,
-            won: wonSoFar,
+            won: count(wonSoFar),
             expected: figure(expected),
           }),
           fallback: null,
@@ -126,9 +126,9 @@ export function deriveLevels(
           n: firstStageWinRate.closed,
           basis: 'fallback',
           derivation: msg('horizons_derive_conversion', {
-            created: createdCount,
+            created: count(createdCount),
             window,
-            won: wonSoFar,
+            won: count(wonSoFar),
             expected: figure(expected),
           }),
           fallback: msg('horizons_fallback_conversion_first_stage', {
@@ -156,7 +156,7 @@ function deriveCycle(
       value: distribution.median!,
       n: won,
       basis: 'history',
-      derivation: msg('horizons_derive_cycleDays', { won, window }),
+      derivation: msg('horizons_derive_cycleDays', { won: count(won), window }),
       fallback: widened,
       sd: 0,
       distribution,
@@ -192,7 +192,7 @@ function deriveSize(
       value: toMoney(mean(sizes)),
       n: won,
       basis: 'history',
-      derivation: msg('horizons_derive_meanWonSize', { won, window }),
+      derivation: msg('horizons_derive_meanWonSize', { won: count(won), window }),
       fallback: widened,
       sd: relativeSd(sizes) / Math.sqrt(won),
       sizes: Float64Array.from(sizes),
@@ -206,7 +206,7 @@ function deriveSize(
     basis: 'fallback',
     derivation: msg('horizons_derive_meanWonSize', { won: 0, window }),
     fallback: n
-      ? msg('horizons_fallback_size_from_created', { created: n, window: createdWindow })
+      ? msg('horizons_fallback_size_from_created', { created: count(n), window: createdWindow })
       : msg('horizons_fallback_no_deals'),
     sd: n ? relativeSd(createdCents) / Math.sqrt(n) : 0,
     sizes: new Float64Array(0),
