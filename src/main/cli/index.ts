@@ -25,9 +25,10 @@ const USAGE = `funnel — Funnel Workbench (漏斗工作台) on the command line
   funnel sync   --db F --source hubspot|salesforce|pipedrive --url BASE [--token-env VAR]
                 (the token from the variable VAR, default FUNNEL_CRM_TOKEN)
   funnel export deals|history|stages|mentors|quotas --db F --out file.csv
-  funnel report funnel|velocity|changes|cohorts|attention --db F [--json]
+  funnel report funnel|velocity|changes|cohorts|forecast|mentors|attention --db F [--json]
                 [--from D] [--to D] [--as-of D] [--team T] [--owner O]
-                [--quarter 2026Q3 | --period-start D --period-end D]   (changes: --from and --to required)
+                [--quarter 2026Q3 | --period-start D --period-end D]
+                (changes: --from and --to required; forecast: --quarter required)
   funnel deck   --db F --quarter 2026Q4 --out deck.pptx [--lang zh-CN|en]
                 [--as-of D] [--team T] [--owner O]   (the quarterly forecast deck)
   funnel review list --db F [--json]
